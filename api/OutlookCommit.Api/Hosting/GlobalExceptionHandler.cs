@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace OutlookCommit.Api.Hosting;
+
+/// <summary>
+/// The last line: every exception becomes a ProblemDetails. Bad requests say what was wrong (a JSON path,
+/// never the draft's text); anything unexpected is logged by type and answered without internals.
+/// </summary>
+public sealed class GlobalExceptionHandler(IProblemDetailsService problems, ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception, httpContext, logger);
+        if (problem is null)
+            return true; // the client went away; nothing to answer
+
+        if (exception is ApiProblemException { RetryAfter: { } retryAfter })
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    internal static ProblemDetails? ToProblem(Exception exception, HttpContext httpContext, ILogger logger)
+    {
+        switch (exception)
+        {
+            case ApiProblemException api:
+                if (api.Status >= 500)
+                    logger.LogWarning("Upstream failure answered with {Status}: {Title}", api.Status, api.Title);
+                return new ProblemDetails { Status = api.Status, Title = api.Title, Detail = api.Detail, Type = api.Type };
+
+            case BadHttpRequestException bad:
+                return new ProblemDetails
+                {
+                    Status = bad.StatusCode,
+                    Title = bad.StatusCode switch
+                    {
+                        StatusCodes.Status415UnsupportedMediaType => "Unsupported content type",
+                        StatusCodes.Status413PayloadTooLarge => "Request body too large",
+                        _ => "Malformed request",
+                    },
+                    Detail = DescribeBadRequest(bad),
+                };
+
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                return null;
+
+            default:
+                // Type and stack only: messages of some exceptions can carry request data.
+                logger.LogError("Unhandled {ExceptionType} at {StackTrace}", exception.GetType().FullName, exception.StackTrace);
+                return new ProblemDetails
+                {
+                    Status = StatusCodes.Status500InternalServerError,
+                    Title = "Unexpected error",
+                    Detail = "The server could not complete the request. It has been logged; retrying may help.",
+                };
+        }
+    }
+
+    private static string DescribeBadRequest(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+            return "Send the request body as JSON with Content-Type: application/json.";
+        if (bad.InnerException is JsonException json)
+        {
+            var where = string.IsNullOrEmpty(json.Path) ? "" : $" at {json.Path}";
+            return $"The request body is not valid for this endpoint{where}: " + JsonReason(json);
+        }
+        return bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
+            ? "The request body is missing; send a JSON object."
+            : "The request could not be read: " + bad.Message;
+    }
+
+    private static string JsonReason(JsonException json)
+    {
+        // System.Text.Json messages name the target type and position, not the input text.
+        var message = json.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}
+
+/// <summary>An answer other than success that a handler or service chose on purpose, with its HTTP status.</summary>
+public sealed class ApiProblemException(int status, string title, string detail, string? type = null, TimeSpan? retryAfter = null)
+    : Exception(title)
+{
+    public int Status { get; } = status;
+    public string Title { get; } = title;
+    public string Detail { get; } = detail;
+    public string? Type { get; } = type;
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
