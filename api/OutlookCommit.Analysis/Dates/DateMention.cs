@@ -1,0 +1,19 @@
+namespace OutlookCommit.Analysis.Dates;
+
+public enum DateQuality
+{
+    /// <summary>A future date, time or a bounded window of at most about a week.</summary>
+    Resolvable,
+    /// <summary>Already past at the reference time.</summary>
+    Past,
+    /// <summary>Too wide to plan around ("next month", "in January").</summary>
+    TooWide,
+    /// <summary>A bare duration or a recurring time that says nothing about when the next step is.</summary>
+    NotATime,
+}
+
+/// <summary>A time expression found in the text, resolved in the reference time's offset.</summary>
+public sealed record DateMention(int Start, int End, string Text, DateTimeOffset From, DateTimeOffset? To, DateQuality Quality, bool HasTimeOfDay)
+{
+    public bool Overlaps(int start, int end) => Start < end && start < End;
+}

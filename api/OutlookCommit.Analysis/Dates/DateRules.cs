@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using OutlookCommit.Analysis.Lexicons;
+using OutlookCommit.Analysis.Text;
+
+namespace OutlookCommit.Analysis.Dates;
+
+/// <summary>
+/// What the recognizers leave open, from the lexicons' data: whether a bare duration is a window
+/// ("within 48 hours", 48小时之内) or a point ("48小时后"), and expressions they miss (EOD, 下班前).
+/// </summary>
+public sealed class DateRules
+{
+    private readonly Regex? _windowBefore, _windowAfter, _pointBefore, _pointAfter;
+    private readonly List<(Regex Pattern, TimeSpan TimeOfDay, int AddDays)> _extras = [];
+
+    public DateRules(IReadOnlyList<LexiconFile> lexicons)
+    {
+        string[] Group(string name) => lexicons.SelectMany(l => l.Patterns.GetValueOrDefault(name) ?? []).ToArray();
+        // Anchored at the end (before the duration) or the start (after it) of the text they are matched against.
+        _windowBefore = EmbeddedData.CompileAny(Group("durationWindowBefore").Select(p => $"(?:{p})\\s*$"));
+        _windowAfter = EmbeddedData.CompileAny(Group("durationWindowAfter").Select(p => $"^\\s*(?:{p})"));
+        _pointBefore = EmbeddedData.CompileAny(Group("durationPointBefore").Select(p => $"(?:{p})\\s*$"));
+        _pointAfter = EmbeddedData.CompileAny(Group("durationPointAfter").Select(p => $"^\\s*(?:{p})"));
+        foreach (var entry in Group("endOfDay"))
+        {
+            // "pattern@@HH:mm@@days": a phrase meaning a working-day deadline.
+            var parts = entry.Split("@@");
+            _extras.Add((EmbeddedData.Compile(parts[0]), TimeSpan.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private const int Context = 12;
+
+    public DateMention ResolveDuration(string text, int start, int end, Dictionary<string, string> value, DateTimeOffset reference)
+    {
+        var matched = text[start..end];
+        if (!value.TryGetValue("value", out var seconds) || !double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) || s <= 0 || s > 3.2e9)
+            return new DateMention(start, end, matched, reference, null, DateQuality.NotATime, false);
+        var length = TimeSpan.FromSeconds(s);
+        var before = text[Math.Max(0, start - Context)..start];
+        var after = text[end..Math.Min(text.Length, end + Context)];
+        var hasTime = length < TimeSpan.FromDays(1);
+
+        if (SafeRegex.IsMatch(_windowBefore, before) || SafeRegex.IsMatch(_windowAfter, after))
+        {
+            var quality = length <= DateFinder.MaxWindow ? DateQuality.Resolvable : DateQuality.TooWide;
+            return new DateMention(start, end, matched, reference, reference + length, quality, hasTime);
+        }
+        if (SafeRegex.IsMatch(_pointBefore, before) || SafeRegex.IsMatch(_pointAfter, after))
+        {
+            var quality = length <= TimeSpan.FromDays(30) ? DateQuality.Resolvable : DateQuality.TooWide;
+            return new DateMention(start, end, matched, reference + length, null, quality, hasTime);
+        }
+        return new DateMention(start, end, matched, reference, null, DateQuality.NotATime, false);
+    }
+
+    public IEnumerable<DateMention> FindExtra(string text, int start, int end, DateTimeOffset reference)
+    {
+        foreach (var (pattern, timeOfDay, addDays) in _extras)
+            foreach (var m in SafeRegex.Matches(pattern, text, start, end - start))
+            {
+                var at = new DateTimeOffset(reference.Date.AddDays(addDays) + timeOfDay, reference.Offset);
+                var quality = at > reference ? DateQuality.Resolvable : DateQuality.Past;
+                yield return new DateMention(m.Index, m.Index + m.Length, m.Value, reference < at ? reference : at, at, quality, true);
+            }
+    }
+}

@@ -1,0 +1,128 @@
+using OutlookCommit.Analysis.Lexicons;
+using OutlookCommit.Analysis.Model;
+using OutlookCommit.Analysis.Text;
+
+namespace OutlookCommit.Analysis;
+
+/// <summary>
+/// A draft read for analysis: the analyzed text (subject, blank line, body), what of it is context
+/// (quotes, signatures), and the rep's own sentences.
+/// </summary>
+public sealed class DraftDocument
+{
+    /// <summary>The engine reads at most this much body text; the rest is reported as truncated.</summary>
+    public const int MaxBodyChars = 200_000;
+    public const int MaxSubjectChars = 1_000;
+
+    public required Draft Draft { get; init; }
+    public required string Text { get; init; }
+    public required int BodyStart { get; init; }
+    public required IReadOnlyList<IgnoredRange> Ignored { get; init; }
+    public required bool Truncated { get; init; }
+    public required IReadOnlyList<Sentence> Sentences { get; init; }
+    /// <summary>The salutation ("Hi Anna,", 张总，): names in it address the reader, they are not participants.</summary>
+    public required (int Start, int End) Greeting { get; init; }
+    public required string Language { get; init; }
+
+    public string this[Sentence s] => Text[s.Start..s.End];
+
+    public IEnumerable<Sentence> BodySentences => Sentences.Where(s => !s.IsSubject);
+
+    /// <summary>The runs of the body that are the rep's own text.</summary>
+    public IEnumerable<(int Start, int End)> LiveBodyRuns()
+    {
+        var position = BodyStart;
+        foreach (var range in Ignored)
+        {
+            if (range.Start > position) yield return (position, range.Start);
+            position = Math.Max(position, range.End);
+        }
+        if (Text.Length > position) yield return (position, Text.Length);
+    }
+
+    public static DraftDocument Read(Draft draft, IgnoredRangeFinder ignoredFinder, Lexicon lexicon)
+    {
+        var subject = Clean(draft.Subject ?? "", MaxSubjectChars, out _).Replace('\n', ' ');
+        var rawBody = draft.Body ?? "";
+        var truncated = false;
+        if (rawBody.Length > MaxBodyChars * 4) { rawBody = rawBody[..(MaxBodyChars * 4)]; truncated = true; }
+
+        string body;
+        List<IgnoredRange> quoted = [];
+        if (draft.BodyType == BodyType.Html)
+        {
+            var converted = HtmlToText.Convert(rawBody);
+            body = converted.Text;
+            quoted.AddRange(converted.QuotedRanges);
+        }
+        else body = rawBody;
+
+        body = Clean(body, MaxBodyChars, out var cut);
+        truncated |= cut;
+        quoted = quoted.Where(r => r.Start < body.Length).Select(r => r with { End = Math.Min(r.End, body.Length) }).ToList();
+
+        var bodyStart = subject.Length == 0 ? 0 : subject.Length + 2;
+        var text = subject.Length == 0 ? body : subject + "\n\n" + body;
+        var ignored = ignoredFinder.Find(body, quoted)
+            .Select(r => new IgnoredRange(r.Start + bodyStart, r.End + bodyStart, r.Kind))
+            .ToList();
+
+        var document = new DraftDocument
+        {
+            Draft = draft,
+            Text = text,
+            BodyStart = bodyStart,
+            Ignored = ignored,
+            Truncated = truncated,
+            Sentences = [],
+            Greeting = (bodyStart, bodyStart),
+            Language = "en",
+        };
+        var sentences = new List<Sentence>();
+        if (subject.Length > 0) sentences.AddRange(OutlookCommit.Analysis.Text.Sentences.Split(text, 0, subject.Length, isSubject: true));
+        foreach (var (start, end) in document.LiveBodyRuns()) sentences.AddRange(OutlookCommit.Analysis.Text.Sentences.Split(text, start, end));
+
+        var languageParts = sentences.Select(s => (s.Start, s.End)).ToList();
+        return new DraftDocument
+        {
+            Draft = draft,
+            Text = text,
+            BodyStart = bodyStart,
+            Ignored = ignored,
+            Truncated = truncated,
+            Sentences = sentences,
+            Greeting = FindGreeting(text, document.LiveBodyRuns().FirstOrDefault(), lexicon),
+            Language = LanguageDetector.Detect(text, languageParts),
+        };
+    }
+
+    private static (int Start, int End) FindGreeting(string text, (int Start, int End) firstRun, Lexicon lexicon)
+    {
+        if (firstRun.End <= firstRun.Start) return (firstRun.Start, firstRun.Start);
+        var start = firstRun.Start;
+        while (start < firstRun.End && char.IsWhiteSpace(text[start])) start++;
+        var length = Math.Min(firstRun.End - start, 80);
+        var match = lexicon.Matches("greeting", text, start, length).FirstOrDefault(m => m.Index == start);
+        return match is null ? (start, start) : (start, start + match.Length);
+    }
+
+    /// <summary>Normalizes line ends, drops control characters and caps the length.</summary>
+    private static string Clean(string value, int max, out bool cut)
+    {
+        cut = value.Length > max;
+        if (cut) value = value[..max];
+        var builder = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\r') { if (i + 1 >= value.Length || value[i + 1] != '\n') builder.Append('\n'); continue; }
+            if (c is '\u2028' or '\u2029') { builder.Append('\n'); continue; }
+            if (char.IsControl(c) && c is not '\n' and not '\t') { builder.Append(' '); continue; }
+            if (char.IsHighSurrogate(c) && (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))) { builder.Append('\uFFFD'); continue; }
+            if (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(value[i - 1]))) { builder.Append('\uFFFD'); continue; }
+            builder.Append(c == '\t' ? ' ' : c);
+        }
+        if (builder.Length > 0 && char.IsHighSurrogate(builder[^1])) builder.Length--;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using OutlookCommit.Analysis.Model;
+using OutlookCommit.Analysis.Text;
+
+namespace OutlookCommit.Analysis.Elements;
+
+/// <summary>
+/// The attendee element: someone besides the sender and the addressee takes part in the next step — a person
+/// by name or title, or a specific team or role. For an invite, at least one attendee is on it.
+/// </summary>
+public static class AttendeeFinder
+{
+    public static ElementReport Find(SentenceContext context)
+    {
+        var draft = context.Document.Draft;
+        var evidence = FindMentions(context);
+        if (draft.Kind == DraftKind.Event)
+        {
+            var onInvite = draft.Everyone.Any(a => !string.IsNullOrWhiteSpace(a.DisplayName));
+            return onInvite
+                ? new ElementReport { Present = true, Evidence = evidence }
+                : new ElementReport { Present = false, Evidence = [], Reason = context.Reason("attendeeEventMissing") };
+        }
+        if (evidence.Count > 0) return new ElementReport { Present = true, Evidence = evidence };
+
+        var generic = context.Document.Sentences
+            .SelectMany(s => context.Matches("attendeeGeneric", s))
+            .FirstOrDefault();
+        return new ElementReport
+        {
+            Present = false,
+            Reason = generic is null ? context.Reason("attendeeMissing") : context.Reason("attendeeGeneric", generic.Value),
+        };
+    }
+
+    private static List<TextSpan> FindMentions(SentenceContext context)
+    {
+        var document = context.Document;
+        var addressee = AddresseeWords(document.Draft);
+        var found = new List<TextSpan>();
+        foreach (var sentence in document.Sentences)
+        {
+            if (context.IsAboutThePast(sentence)) continue;
+            var generic = context.Matches("attendeeGeneric", sentence).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
+            bool Excluded(int start, int end) =>
+                (start < document.Greeting.End && document.Greeting.Start < end)
+                || generic.Any(g => g.Index < end && start < g.End)
+                || found.Any(f => f.Start < end && start < f.End);
+
+            foreach (var m in context.Matches("attendeeRole", sentence))
+            {
+                var name = m.Groups["name"];
+                if (name.Success && IsAddressee(name.Value, addressee, surnameOnly: true)) continue;
+                if (Excluded(m.Index, m.Index + m.Length)) continue;
+                found.Add(context.Span(m.Index, m.Index + m.Length));
+            }
+            foreach (var m in context.Matches("attendeeName", sentence))
+            {
+                var name = m.Groups["name"];
+                if (!name.Success || !IsPersonName(context, name.Value) || IsAddressee(name.Value, addressee, surnameOnly: false)) continue;
+                if (Excluded(name.Index, name.Index + name.Length)) continue;
+                found.Add(context.Span(name.Index, name.Index + name.Length));
+            }
+        }
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    private static bool IsPersonName(SentenceContext context, string name) =>
+        name.Split(' ', '-').All(part => part.Length > 1 && !context.Lexicon.IsMatch("notAName", part));
+
+    /// <summary>Words that refer to the people the draft is addressed to: name parts, address local part, company.</summary>
+    private static HashSet<string> AddresseeWords(Draft draft)
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in draft.Addressees)
+        {
+            foreach (var part in Regex.Split(person.Name ?? "", @"[\s,.()]+", RegexOptions.None, TimeSpan.FromMilliseconds(50)))
+                if (part.Length > 0) words.Add(part);
+            var address = person.Address ?? "";
+            var at = address.IndexOf('@');
+            if (at > 0)
+            {
+                foreach (var part in address[..at].Split('.', '_', '-')) if (part.Length > 1) words.Add(part);
+                var domain = address[(at + 1)..].Split('.');
+                if (domain.Length > 0 && domain[0].Length > 1) words.Add(domain[0]);
+            }
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// English names match on any word; a Chinese title (张总, 韩工) matches the addressee by surname, since
+    /// the To line often has the full name while the text uses the title.
+    /// </summary>
+    private static bool IsAddressee(string mention, HashSet<string> addressee, bool surnameOnly)
+    {
+        if (mention.Length == 0) return false;
+        if (surnameOnly && LanguageDetector.IsHan(mention[0]))
+            return addressee.Any(w => w.Length > 0 && LanguageDetector.IsHan(w[0]) && w[0] == mention[0]);
+        return mention.Split(' ', '-').Any(addressee.Contains);
+    }
+}

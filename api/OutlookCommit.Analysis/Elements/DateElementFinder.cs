@@ -1,0 +1,72 @@
+using OutlookCommit.Analysis.Dates;
+using OutlookCommit.Analysis.Model;
+using OutlookCommit.Analysis.Text;
+
+namespace OutlookCommit.Analysis.Elements;
+
+/// <summary>
+/// The date element: the next step has a resolvable time — a date, weekday, time or a window of about a week
+/// at most, in the future. For an invite, its start after the time of writing.
+/// </summary>
+public static class DateElementFinder
+{
+    public static DateElementReport Find(SentenceContext context, DateFinder dates)
+    {
+        var document = context.Document;
+        var draft = document.Draft;
+        var mentions = new List<(DateMention Mention, Sentence Sentence)>();
+        foreach (var sentence in document.Sentences)
+            foreach (var mention in dates.Find(document.Text, sentence.Start, sentence.End, draft.ReferenceTime))
+                mentions.Add((mention, sentence));
+
+        var usable = mentions.Where(x => IsNextStepTime(context, x.Mention, x.Sentence)).ToList();
+        var evidence = usable.Select(x => context.Span(x.Mention.Start, x.Mention.End)).ToList();
+
+        if (draft.Kind == DraftKind.Event)
+        {
+            if (draft.Start is not { } start)
+                return new DateElementReport { Present = false, Evidence = evidence, Reason = context.Reason("dateEventMissing") };
+            if (start <= draft.ReferenceTime)
+                return new DateElementReport { Present = false, Evidence = evidence, Reason = context.Reason("dateEventPast") };
+            var end = draft.End is { } e && e > start ? e : (DateTimeOffset?)null;
+            return new DateElementReport { Present = true, Evidence = evidence, Resolved = new ResolvedTime(start, end, "") };
+        }
+
+        if (usable.Count > 0)
+        {
+            // The time of the step itself beats a deadline for a side task: prefer a time in a sentence with an action.
+            var best = usable.FirstOrDefault(x => context.IsMatch("action", x.Sentence));
+            if (best.Mention is null) best = usable[0];
+            var m = best.Mention;
+            return new DateElementReport { Present = true, Evidence = evidence, Resolved = new ResolvedTime(m.From, m.To, m.Text) };
+        }
+
+        var vague = context.FirstVague(VagueKind.VagueTime);
+        var past = mentions.FirstOrDefault(x => x.Mention.Quality == DateQuality.Past && !context.IsAboutThePast(x.Sentence)).Mention;
+        var wide = mentions.FirstOrDefault(x => x.Mention.Quality == DateQuality.TooWide).Mention;
+        var reason = vague is not null ? context.Reason("dateVague", vague.Text)
+            : past is not null ? context.Reason("datePast", past.Text)
+            : wide is not null ? context.Reason("dateTooWide", wide.Text)
+            : context.Reason("dateMissing");
+        return new DateElementReport { Present = false, Reason = reason };
+    }
+
+    private static bool IsNextStepTime(SentenceContext context, DateMention mention, Sentence sentence)
+    {
+        if (mention.Quality != DateQuality.Resolvable) return false;
+        if (context.OverlapsVague(mention.Start, mention.End, VagueKind.VagueTime)) return false;
+        if (context.IsAboutThePast(sentence)) return false;
+        return !IsBareToday(context, mention);
+    }
+
+    /// <summary>A bare "today"/今天 is usually the meeting that just happened; "by today", 今天下班前 are deadlines.</summary>
+    private static bool IsBareToday(SentenceContext context, DateMention mention)
+    {
+        var lexicon = context.Lexicon;
+        if (!lexicon.IsMatch("todayWord", mention.Text.Trim())) return false;
+        var text = context.Text;
+        var before = text[Math.Max(0, mention.Start - 12)..mention.Start];
+        var after = text[mention.End..Math.Min(text.Length, mention.End + 12)];
+        return !lexicon.IsMatch("todayDeadlineBefore", before) && !lexicon.IsMatch("todayDeadlineAfter", after);
+    }
+}

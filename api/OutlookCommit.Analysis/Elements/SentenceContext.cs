@@ -1,0 +1,46 @@
+using OutlookCommit.Analysis.Lexicons;
+using OutlookCommit.Analysis.Model;
+using OutlookCommit.Analysis.Text;
+
+namespace OutlookCommit.Analysis.Elements;
+
+/// <summary>What every element finder needs: the document, the lexicon and the vague phrases already found.</summary>
+public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IReadOnlyList<VaguePhrase> vague)
+{
+    public DraftDocument Document { get; } = document;
+    public Lexicon Lexicon { get; } = lexicon;
+    public IReadOnlyList<VaguePhrase> Vague { get; } = vague;
+    private readonly Dictionary<int, bool> _aboutThePast = [];
+
+    public string Text => Document.Text;
+
+    public IEnumerable<System.Text.RegularExpressions.Match> Matches(string group, Sentence s) =>
+        Lexicon.Matches(group, Text, s.Start, s.End - s.Start);
+
+    public bool IsMatch(string group, Sentence s) => Lexicon.IsMatch(group, Text, s.Start, s.End - s.Start);
+
+    /// <summary>
+    /// A sentence about what already happened ("Thanks for your time today", 今天聊得很好) is not the next step,
+    /// unless it also looks forward.
+    /// </summary>
+    public bool IsAboutThePast(Sentence s)
+    {
+        if (s.IsSubject) return false;
+        if (_aboutThePast.TryGetValue(s.Start, out var known)) return known;
+        var result = IsMatch("pastContext", s) && !IsMatch("futureCue", s);
+        _aboutThePast[s.Start] = result;
+        return result;
+    }
+
+    public bool InsideVague(int start, int end, VagueKind? kind = null) =>
+        Vague.Any(v => (kind is null || v.Kind == kind) && v.Start <= start && end <= v.End);
+
+    public bool OverlapsVague(int start, int end, VagueKind? kind = null) =>
+        Vague.Any(v => (kind is null || v.Kind == kind) && v.Start < end && start < v.End);
+
+    public VaguePhrase? FirstVague(VagueKind kind) => Vague.FirstOrDefault(v => v.Kind == kind);
+
+    public TextSpan Span(int start, int end) => new(start, end, Text[start..end]);
+
+    public string Reason(string key, string? phrase = null) => Lexicon.Reason(Document.Language, key, phrase);
+}

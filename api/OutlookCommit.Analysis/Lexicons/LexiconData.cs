@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace OutlookCommit.Analysis.Lexicons;
+
+/// <summary>The JSON shape of one language's lexicon file (<c>Lexicons/en.json</c>, <c>Lexicons/zh.json</c>).</summary>
+public sealed record LexiconFile
+{
+    public required string Language { get; init; }
+    public Dictionary<string, string[]> Patterns { get; init; } = [];
+    public Dictionary<string, string[]> NextStep { get; init; } = [];
+    public VagueEntry[] Vague { get; init; } = [];
+    public Dictionary<string, string> Reasons { get; init; } = [];
+    public Dictionary<string, string> Words { get; init; } = [];
+}
+
+public sealed record VagueEntry(string Pattern, Model.VagueKind Kind, string Suggestion);
+
+/// <summary>Loads the embedded data files and compiles their patterns, each with a match timeout.</summary>
+public static class EmbeddedData
+{
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static T Load<T>(string fileName)
+    {
+        var assembly = typeof(EmbeddedData).Assembly;
+        var name = assembly.GetManifestResourceNames()
+            .Single(n => n.Replace('\\', '.').Replace('/', '.').EndsWith("Lexicons." + fileName, StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        return JsonSerializer.Deserialize<T>(stream, Json)
+            ?? throw new InvalidDataException($"Embedded data file {fileName} is empty.");
+    }
+
+    public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None) =>
+        new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | extra, RegexTimeout);
+
+    /// <summary>Several patterns as one alternation, so a group is one pass over the text.</summary>
+    public static Regex? CompileAny(IEnumerable<string> patterns, RegexOptions extra = RegexOptions.None)
+    {
+        var list = patterns.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        return list.Count == 0 ? null : Compile(string.Join("|", list.Select(p => $"(?:{p})")), extra);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using OutlookCommit.Analysis.Model;
+
+namespace OutlookCommit.Analysis.Text;
+
+/// <summary>
+/// Converts an HTML body to plain text with a real HTML parser, keeping the line structure a reader
+/// sees and remembering which runs came from quoting containers (blockquote, Gmail and Outlook reply blocks).
+/// </summary>
+public static class HtmlToText
+{
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+
+    private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+        "blockquote", "pre", "hr", "section", "article", "header", "footer", "dd", "dt", "address",
+    };
+
+    private static readonly HashSet<string> SkippedElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "head", "title", "template", "noscript", "svg", "object", "iframe",
+    };
+
+    public sealed record Result(string Text, IReadOnlyList<IgnoredRange> QuotedRanges);
+
+    public static Result Convert(string html)
+    {
+        var document = Parser.ParseDocument(html);
+        var writer = new Writer();
+        var root = (INode?)document.Body ?? document.DocumentElement;
+        if (root is not null) writer.Walk(root, insideQuote: false, depth: 0);
+        return writer.Finish();
+    }
+
+    /// <summary>True for the containers mail clients wrap quoted or forwarded messages in.</summary>
+    private static bool IsQuoteContainer(IElement element)
+    {
+        var name = element.LocalName;
+        if (name == "blockquote") return true;
+        var id = element.Id ?? "";
+        var cls = element.ClassName ?? "";
+        return id.Equals("divRplyFwdMsg", StringComparison.OrdinalIgnoreCase)
+            || id.Equals("appendonsend", StringComparison.OrdinalIgnoreCase)
+            || cls.Contains("gmail_quote", StringComparison.OrdinalIgnoreCase)
+            || cls.Contains("moz-cite-prefix", StringComparison.OrdinalIgnoreCase)
+            || cls.Contains("yahoo_quoted", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Outlook starts the quoted message at divRplyFwdMsg and leaves the rest of the body as siblings.</summary>
+    private static bool QuotesEverythingAfter(IElement element) =>
+        (element.Id ?? "").Equals("divRplyFwdMsg", StringComparison.OrdinalIgnoreCase)
+        || (element.Id ?? "").Equals("appendonsend", StringComparison.OrdinalIgnoreCase);
+
+    private sealed class Writer
+    {
+        private const int MaxDepth = 200;
+        private readonly StringBuilder _text = new();
+        private readonly List<IgnoredRange> _quoted = [];
+        private int? _quoteFromHereToEnd;
+
+        public void Walk(INode node, bool insideQuote, int depth)
+        {
+            if (depth > MaxDepth) return;
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText text:
+                        AppendInline(text.Data);
+                        break;
+                    case IElement element:
+                        WalkElement(element, insideQuote, depth);
+                        break;
+                }
+            }
+        }
+
+        private void WalkElement(IElement element, bool insideQuote, int depth)
+        {
+            if (SkippedElements.Contains(element.LocalName)) return;
+            var isBlock = BlockElements.Contains(element.LocalName);
+            var startsQuote = !insideQuote && IsQuoteContainer(element);
+            if (isBlock) NewLine();
+            if (startsQuote && QuotesEverythingAfter(element) && _quoteFromHereToEnd is null)
+                _quoteFromHereToEnd = _text.Length;
+            var start = _text.Length;
+            if (element.LocalName == "li") _text.Append("- ");
+            Walk(element, insideQuote || startsQuote, depth + 1);
+            if (element.LocalName is "td" or "th") _text.Append(' ');
+            if (isBlock) NewLine();
+            if (startsQuote && _text.Length > start) _quoted.Add(new IgnoredRange(start, _text.Length, IgnoredKind.Quote));
+        }
+
+        private void AppendInline(string data)
+        {
+            foreach (var ch in data)
+            {
+                // HTML collapses white space; non-breaking spaces are spaces to a reader.
+                if (char.IsWhiteSpace(ch) || ch == '\u00A0')
+                {
+                    if (_text.Length > 0 && _text[^1] != ' ' && _text[^1] != '\n') _text.Append(' ');
+                }
+                else _text.Append(ch);
+            }
+        }
+
+        private void NewLine()
+        {
+            while (_text.Length > 0 && _text[^1] == ' ') _text.Length--;
+            if (_text.Length > 0 && _text[^1] != '\n') _text.Append('\n');
+        }
+
+        public Result Finish()
+        {
+            if (_quoteFromHereToEnd is int from && from < _text.Length)
+                _quoted.Add(new IgnoredRange(from, _text.Length, IgnoredKind.Quote));
+            var text = _text.ToString();
+            var trimmedEnd = text.TrimEnd().Length;
+            var ranges = _quoted
+                .Select(r => r with { End = Math.Min(r.End, trimmedEnd) })
+                .Where(r => r.End > r.Start)
+                .ToList();
+            return new Result(text[..trimmedEnd], ranges);
+        }
+    }
+}
