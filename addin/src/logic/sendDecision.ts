@@ -1,0 +1,143 @@
+// What the before-send check (Smart Alerts) decides, as pure functions shared by the handler and its tests.
+import type { DraftAnalysis, ElementName, NewCommitment, VagueKind } from '../contract';
+import type { UiLanguage } from '../i18n';
+
+/** The three elements an advance needs; confirmation only closes the loop. */
+export const REQUIRED_ELEMENTS: readonly ElementName[] = ['action', 'attendee', 'date'];
+
+export type SendDecision =
+  | { allow: true; why: 'advance' | 'failOpen' | 'internalOnly' | 'alreadyWarned' | 'empty'; record: boolean }
+  | { allow: false; why: 'continuation'; missing: ElementName[]; message: string; cancelLabel: string };
+
+export interface SendContext {
+  /** The analysis, or null when the API failed, timed out or the item could not be read. */
+  analysis: DraftAnalysis | null;
+  lang: UiLanguage;
+  /** Every recipient is in the sender's own domain: not a customer follow-up. */
+  internalOnly?: boolean;
+  /** The rep was already warned about this very draft (same fingerprint) and sends again. */
+  alreadyWarned?: boolean;
+}
+
+const MAX_MESSAGE = 500; // Smart Alerts' errorMessage limit
+const MAX_QUOTE = 40;
+
+const words: Record<UiLanguage, {
+  quote: (s: string) => string;
+  action: (p?: string) => string;
+  attendee: () => string;
+  date: (p?: string) => string;
+  question: string;
+  cancelLabel: string;
+  separator: string;
+}> = {
+  en: {
+    quote: (s) => `“${s}”`,
+    action: (p) => (p ? `No action: ${p} does not say what happens next.` : 'No action: the draft proposes no concrete next step.'),
+    attendee: () => 'No one named: say who else takes part (a name, a title or a team).',
+    date: (p) => (p ? `No date: ${p} does not say when.` : 'No date: the next step has no day or time.'),
+    question: 'Add the closing template?',
+    cancelLabel: 'Add closing template',
+    separator: ' ',
+  },
+  zh: {
+    quote: (s) => `“${s}”`,
+    action: (p) => (p ? `缺少行动：${p}没有说明下一步做什么。` : '缺少行动：草稿没有提出具体的下一步。'),
+    attendee: () => '缺少参与人：请写明还有谁参加（姓名、职务或团队）。',
+    date: (p) => (p ? `缺少时间：${p}没有说明具体什么时候。` : '缺少时间：下一步没有日期或时间。'),
+    question: '要插入收尾模板吗？',
+    cancelLabel: '插入收尾模板',
+    separator: '',
+  },
+};
+
+const vagueKindFor: Partial<Record<ElementName, VagueKind>> = { action: 'vagueAction', date: 'vagueTime' };
+
+function clip(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > MAX_QUOTE ? `${t.slice(0, MAX_QUOTE - 1)}…` : t;
+}
+
+/** The elements an advance still lacks, in checklist order. */
+export function missingElements(analysis: DraftAnalysis): ElementName[] {
+  return REQUIRED_ELEMENTS.filter((name) => !analysis.elements[name]?.present);
+}
+
+/** The short localized Smart Alerts message naming what is missing, quoting the vague phrase when there is one. */
+export function blockMessage(analysis: DraftAnalysis, missing: ElementName[], lang: UiLanguage): string {
+  const w = words[lang];
+  const parts = missing.map((name) => {
+    const kind = vagueKindFor[name];
+    const phrase = kind ? analysis.vaguePhrases.find((v) => v.kind === kind) : undefined;
+    const quoted = phrase ? w.quote(clip(phrase.text)) : undefined;
+    if (name === 'action') return w.action(quoted);
+    if (name === 'date') return w.date(quoted);
+    return w.attendee();
+  });
+  let message = [...parts, w.question].join(w.separator);
+  if (message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE - 1)}…`;
+  return message;
+}
+
+export function decideSend(ctx: SendContext): SendDecision {
+  const { analysis } = ctx;
+  if (!analysis) return { allow: true, why: 'failOpen', record: false };
+  if (analysis.outcome === 'advance' || analysis.outcome === 'closedLoop') {
+    return { allow: true, why: 'advance', record: true };
+  }
+  if (ctx.internalOnly) return { allow: true, why: 'internalOnly', record: false };
+  if (ctx.alreadyWarned) return { allow: true, why: 'alreadyWarned', record: false };
+  if (!analysis.analyzedText.trim()) return { allow: true, why: 'empty', record: false };
+  const missing = missingElements(analysis);
+  if (missing.length === 0) return { allow: true, why: 'advance', record: true };
+  return {
+    allow: false,
+    why: 'continuation',
+    missing,
+    message: blockMessage(analysis, missing, ctx.lang),
+    cancelLabel: words[ctx.lang].cancelLabel,
+  };
+}
+
+/** True when every address is in the sender's domain (and there is at least one). */
+export function isInternalOnly(senderAddress: string | null | undefined, addresses: Array<string | null | undefined>): boolean {
+  const domainOf = (a: string | null | undefined) => {
+    const at = (a ?? '').lastIndexOf('@');
+    return at < 0 ? '' : (a ?? '').slice(at + 1).trim().toLowerCase();
+  };
+  const own = domainOf(senderAddress);
+  const list = addresses.filter((a): a is string => !!a && a.includes('@'));
+  return !!own && list.length > 0 && list.every((a) => domainOf(a) === own);
+}
+
+/** A short stable fingerprint of a draft's content (FNV-1a, hex), to warn once per version of a draft. */
+export function fingerprint(...parts: Array<string | null | undefined>): string {
+  let h = 0x811c9dc5;
+  const s = parts.map((p) => p ?? '').join('\u0000');
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The ledger entry for an advance: what, who, when and the next-step type. */
+export function commitmentFrom(
+  analysis: DraftAnalysis,
+  source: { subject?: string | null; recipients?: string[]; itemId?: string | null; conversationId?: string | null },
+): NewCommitment {
+  const { action, attendee, date } = analysis.elements;
+  const what = action.evidence.map((e) => e.text.trim()).filter(Boolean).join('; ') || (source.subject ?? '').trim();
+  const named = attendee.evidence.map((e) => e.text.trim()).filter(Boolean);
+  const who = Array.from(new Set([...named, ...(source.recipients ?? [])]));
+  return {
+    what: what.slice(0, 500),
+    who,
+    due: date.resolved?.end ?? date.resolved?.start ?? null,
+    nextStep: analysis.nextStep ?? null,
+    subject: source.subject ?? null,
+    sourceMessageId: source.itemId ?? null,
+    conversationId: source.conversationId ?? null,
+    language: analysis.language,
+  };
+}
