@@ -1,12 +1,20 @@
 using OutlookCommit.Api.Analyses;
+using OutlookCommit.Api.Commitments;
+using OutlookCommit.Api.Data;
+using OutlookCommit.Api.Graph;
 using OutlookCommit.Api.Hosting;
 using OutlookCommit.Api.Identity;
+using OutlookCommit.Api.Invites;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHosting();
 builder.AddIdentity();
 builder.Services.AddAnalyses();
+builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddGraph(builder.Configuration);
+builder.Services.AddCommitments();
+builder.Services.AddInvites();
 
 var app = builder.Build();
 
@@ -16,6 +24,9 @@ app.UseAuthorization();
 
 app.MapPlatform();
 app.MapAnalyses();
+app.MapGraphAnalyses();
+app.MapInvites();
+app.MapCommitments();
 
 app.Run();
 

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Dapper;
+using OutlookCommit.Analysis.Model;
+using OutlookCommit.Api.Data;
+using OutlookCommit.Api.Identity;
+
+namespace OutlookCommit.Api.Commitments;
+
+/// <summary>The commitments table. Every query is scoped to the owner (tid + oid); values go in as parameters only.</summary>
+public sealed class CommitmentStore(Database database)
+{
+    private const string Columns = """
+        id AS Id, what AS What, who_json AS WhoJson, due_utc AS DueUtc, next_step AS NextStep,
+        source_message_id AS SourceMessageId, conversation_id AS ConversationId, sent_utc AS SentUtc,
+        status AS Status, created_utc AS CreatedUtc, updated_utc AS UpdatedUtc, done_utc AS DoneUtc
+        """;
+
+    public async Task InsertAsync(UserKey owner, Commitment c, CancellationToken ct = default)
+    {
+        const string sql = """
+            INSERT INTO commitments (id, tenant_id, user_id, what, who_json, due_utc, next_step, source_message_id,
+                                     conversation_id, sent_utc, status, created_utc, updated_utc, done_utc)
+            VALUES (@Id, @TenantId, @UserId, @What, @WhoJson, @DueUtc, @NextStep, @SourceMessageId,
+                    @ConversationId, @SentUtc, @Status, @CreatedUtc, @UpdatedUtc, @DoneUtc)
+            """;
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(Command(sql, ToParameters(owner, c), ct));
+    }
+
+    public async Task<Commitment?> GetAsync(UserKey owner, Guid id, CancellationToken ct = default)
+    {
+        var sql = $"""
+            SELECT {Columns} FROM commitments
+            WHERE id = @Id AND tenant_id = @TenantId AND user_id = @UserId
+            """;
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(Command(sql, new { Id = DbValues.Id(id), owner.TenantId, UserId = owner.ObjectId }, ct));
+        return row?.ToCommitment();
+    }
+
+    /// <summary>The owner's commitments by due date; <paramref name="status"/> null for all, <paramref name="dueBefore"/> for overdue ones.</summary>
+    public async Task<IReadOnlyList<Commitment>> ListAsync(
+        UserKey owner, CommitmentStatus? status, DateTimeOffset? dueBefore, int take, CancellationToken ct = default)
+    {
+        var filter = """
+            WHERE tenant_id = @TenantId AND user_id = @UserId
+              AND (@Status IS NULL OR status = @Status)
+              AND (@DueBefore IS NULL OR due_utc < @DueBefore)
+            ORDER BY due_utc, id
+            """;
+        var sql = database.Provider == DatabaseProvider.SqlServer
+            ? $"SELECT TOP (@Take) {Columns} FROM commitments {filter}"
+            : $"SELECT {Columns} FROM commitments {filter} LIMIT @Take";
+        var parameters = new
+        {
+            owner.TenantId,
+            UserId = owner.ObjectId,
+            Status = status is { } s ? StatusText(s) : null,
+            DueBefore = DbValues.Time(dueBefore),
+            Take = take,
+        };
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<Row>(Command(sql, parameters, ct));
+        return rows.Select(r => r.ToCommitment()).ToArray();
+    }
+
+    /// <summary>Writes the new state of an owned commitment; false when the owner has no such row.</summary>
+    public async Task<bool> UpdateAsync(UserKey owner, Commitment c, CancellationToken ct = default)
+    {
+        const string sql = """
+            UPDATE commitments
+            SET due_utc = @DueUtc, status = @Status, updated_utc = @UpdatedUtc, done_utc = @DoneUtc
+            WHERE id = @Id AND tenant_id = @TenantId AND user_id = @UserId
+            """;
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(Command(sql, ToParameters(owner, c), ct)) == 1;
+    }
+
+    private CommandDefinition Command(string sql, object parameters, CancellationToken ct) =>
+        new(sql, parameters, commandTimeout: database.CommandTimeoutSeconds, cancellationToken: ct);
+
+    private static object ToParameters(UserKey owner, Commitment c) => new
+    {
+        Id = DbValues.Id(c.Id),
+        owner.TenantId,
+        UserId = owner.ObjectId,
+        c.What,
+        WhoJson = JsonSerializer.Serialize(c.Who, AnalysisJson.Options),
+        DueUtc = DbValues.Time(c.Due),
+        NextStep = c.NextStep is { } n ? JsonNamingPolicy.CamelCase.ConvertName(n.ToString()) : null,
+        c.SourceMessageId,
+        c.ConversationId,
+        SentUtc = DbValues.Time(c.SentAt),
+        Status = StatusText(c.Status),
+        CreatedUtc = DbValues.Time(c.CreatedAt),
+        UpdatedUtc = DbValues.Time(c.UpdatedAt),
+        DoneUtc = DbValues.Time(c.DoneAt),
+    };
+
+    private static string StatusText(CommitmentStatus status) => status == CommitmentStatus.Done ? "done" : "open";
+
+    private sealed class Row
+    {
+        public string Id { get; set; } = "";
+        public string What { get; set; } = "";
+        public string WhoJson { get; set; } = "[]";
+        public string DueUtc { get; set; } = "";
+        public string? NextStep { get; set; }
+        public string? SourceMessageId { get; set; }
+        public string? ConversationId { get; set; }
+        public string SentUtc { get; set; } = "";
+        public string Status { get; set; } = "open";
+        public string CreatedUtc { get; set; } = "";
+        public string UpdatedUtc { get; set; } = "";
+        public string? DoneUtc { get; set; }
+
+        public Commitment ToCommitment() => new(
+            DbValues.Id(Id),
+            What,
+            JsonSerializer.Deserialize<EmailAddress[]>(WhoJson, AnalysisJson.Options) ?? [],
+            DbValues.Time(DueUtc),
+            NextStep is null ? null : Enum.Parse<NextStepType>(NextStep, ignoreCase: true),
+            SourceMessageId,
+            ConversationId,
+            DbValues.Time(SentUtc),
+            Status == "done" ? CommitmentStatus.Done : CommitmentStatus.Open,
+            DbValues.Time(CreatedUtc),
+            DbValues.Time(UpdatedUtc),
+            DbValues.OptionalTime(DoneUtc));
+    }
+}

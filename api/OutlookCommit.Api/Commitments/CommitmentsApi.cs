@@ -1,0 +1,160 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using OutlookCommit.Analysis.Model;
+using OutlookCommit.Api.Graph;
+using OutlookCommit.Api.Hosting;
+using OutlookCommit.Api.Identity;
+
+namespace OutlookCommit.Api.Commitments;
+
+/// <summary>/api/commitments: the ledger of next steps the rep agreed in sent follow-ups.</summary>
+public static class CommitmentsApi
+{
+    private const int MaxList = 500;
+
+    public static IServiceCollection AddCommitments(this IServiceCollection services)
+    {
+        services.AddSingleton<CommitmentStore>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapCommitments(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/commitments")
+            .WithTags("Commitments")
+            .RequireAuthorization()
+            .RequireCors(HostingExtensions.CorsPolicy);
+
+        group.MapPost("/", Create).WithName("CreateCommitment").WithSummary("Record a commitment of a sent draft");
+        group.MapGet("/", List).WithName("ListCommitments").WithSummary("My commitments, optionally by status (open, overdue, done)");
+        group.MapGet("/stalled", Stalled).WithName("StalledCommitments")
+            .WithSummary("Open commitments past due with no customer reply since the follow-up was sent");
+        group.MapGet("/{id:guid}", Get).WithName("GetCommitment");
+        group.MapPatch("/{id:guid}", Update).WithName("UpdateCommitment").WithSummary("Mark done, reopen, or move the due date");
+        return group;
+    }
+
+    public static async Task<Results<Created<CommitmentView>, ValidationProblem>> Create(
+        CreateCommitmentRequest request, ClaimsPrincipal user, CommitmentStore store, IOptions<LimitsOptions> limits,
+        TimeProvider time, CancellationToken ct)
+    {
+        var errors = Validate(request, limits.Value);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "The commitment cannot be recorded");
+
+        var now = time.GetUtcNow();
+        var commitment = new Commitment(
+            Guid.NewGuid(), request.What!.Trim(), request.Who?.OfType<EmailAddress>().ToArray() ?? [], request.Due!.Value,
+            request.NextStep, request.SourceMessageId, request.ConversationId, request.SentAt ?? now,
+            CommitmentStatus.Open, now, now, null);
+        await store.InsertAsync(UserKey.From(user), commitment, ct);
+        return TypedResults.Created($"/api/commitments/{commitment.Id}", CommitmentView.From(commitment, now));
+    }
+
+    public static async Task<Results<Ok<CommitmentList>, ValidationProblem>> List(
+        ClaimsPrincipal user, CommitmentStore store, TimeProvider time, CancellationToken ct,
+        [FromQuery] string? status = null, [FromQuery] int? take = null)
+    {
+        var now = time.GetUtcNow();
+        (CommitmentStatus? Status, DateTimeOffset? DueBefore)? filter = status?.ToLowerInvariant() switch
+        {
+            null or "" or "all" => (null, null),
+            "open" => (CommitmentStatus.Open, null),
+            "overdue" => (CommitmentStatus.Open, now),
+            "done" => (CommitmentStatus.Done, null),
+            _ => null,
+        };
+        if (filter is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Use open, overdue, done or all."] });
+        if (take is < 1 or > MaxList)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["take"] = [$"Between 1 and {MaxList}."] });
+
+        var items = await store.ListAsync(UserKey.From(user), filter.Value.Status, filter.Value.DueBefore, take ?? MaxList, ct);
+        return TypedResults.Ok(new CommitmentList(items.Select(c => CommitmentView.From(c, now)).ToArray()));
+    }
+
+    public static async Task<Results<Ok<CommitmentView>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, CommitmentStore store, TimeProvider time, CancellationToken ct)
+    {
+        var commitment = await store.GetAsync(UserKey.From(user), id, ct);
+        return commitment is null ? NotFound(id) : TypedResults.Ok(CommitmentView.From(commitment, time.GetUtcNow()));
+    }
+
+    public static async Task<Results<Ok<CommitmentView>, ValidationProblem, ProblemHttpResult>> Update(
+        Guid id, UpdateCommitmentRequest request, ClaimsPrincipal user, CommitmentStore store, TimeProvider time, CancellationToken ct)
+    {
+        if (request.Done is null && request.Due is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["done"] = ["Send done (true/false) and/or a new due date."] });
+
+        var owner = UserKey.From(user);
+        var current = await store.GetAsync(owner, id, ct);
+        if (current is null)
+            return NotFound(id);
+
+        var now = time.GetUtcNow();
+        var updated = current with
+        {
+            Due = request.Due ?? current.Due,
+            Status = request.Done switch { true => CommitmentStatus.Done, false => CommitmentStatus.Open, null => current.Status },
+            DoneAt = request.Done switch { true => current.DoneAt ?? now, false => null, null => current.DoneAt },
+            UpdatedAt = now,
+        };
+        return await store.UpdateAsync(owner, updated, ct) ? TypedResults.Ok(CommitmentView.From(updated, now)) : NotFound(id);
+    }
+
+    public static async Task<Ok<StalledList>> Stalled(
+        ClaimsPrincipal user, CommitmentStore store, TimeProvider time, GraphAccess graph, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var overdue = await store.ListAsync(UserKey.From(user), CommitmentStatus.Open, now, MaxList, ct);
+
+        if (!graph.IsAvailable)
+        {
+            var items = overdue.Select(c => new StalledCommitment(CommitmentView.From(c, now), null, "Past due and still open.")).ToArray();
+            return TypedResults.Ok(new StalledList(false,
+                $"Microsoft Graph was not consulted, so replies are not checked: every open commitment past due is listed. {graph.UnavailableDetail}",
+                items));
+        }
+
+        var stalled = new List<StalledCommitment>();
+        var me = await graph.Mail.GetMyAddressesAsync(ct);
+        foreach (var c in overdue)
+        {
+            if (c.ConversationId is null)
+            {
+                stalled.Add(new(CommitmentView.From(c, now), null, "Past due; no conversation recorded to check for replies."));
+                continue;
+            }
+            var lastReply = await graph.Mail.LastReplyFromOthersAsync(c.ConversationId, me, ct);
+            if (lastReply is null || lastReply <= c.SentAt)
+                stalled.Add(new(CommitmentView.From(c, now), lastReply, "Past due, and the customer has not replied since the follow-up was sent."));
+        }
+        return TypedResults.Ok(new StalledList(true, null, stalled));
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Commitment not found",
+        detail: $"You have no commitment {id}.");
+
+    private static Dictionary<string, string[]> Validate(CreateCommitmentRequest r, LimitsOptions limits)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(r.What))
+            errors["what"] = ["Required: the agreed next step."];
+        else if (r.What.Length > limits.MaxFieldChars)
+            errors["what"] = [$"Longer than {limits.MaxFieldChars} characters."];
+        if (r.Due is null)
+            errors["due"] = ["Required: when the next step is due (ISO 8601 with offset)."];
+        if (r.Who?.Count > limits.MaxRecipients)
+            errors["who"] = [$"At most {limits.MaxRecipients} people."];
+        else if (r.Who?.Any(w => w is null || w.Name?.Length > limits.MaxFieldChars || w.Address?.Length > limits.MaxFieldChars) == true)
+            errors["who"] = ["Each person is an object with name and/or address of reasonable length."];
+        if (r.SourceMessageId?.Length > 512)
+            errors["sourceMessageId"] = ["Longer than 512 characters."];
+        if (r.ConversationId?.Length > 512)
+            errors["conversationId"] = ["Longer than 512 characters."];
+        return errors;
+    }
+}
