@@ -1,6 +1,7 @@
 // The pane's client for the OutlookCommit API. Errors become ApiError with a kind the UI can word.
 import type {
   Commitment,
+  CommitmentList,
   CommitmentStatus,
   Draft,
   DraftAnalysis,
@@ -107,21 +108,21 @@ export class ApiClient {
     return analysis;
   }
 
-  async suggestInvite(draft: Draft): Promise<InviteSuggestion> {
-    const raw = await this.request<unknown>('POST', '/api/invites/suggestions', draft);
-    return normalizeInvite(raw);
+  async suggestInvite(draft: Draft, durationMinutes?: number): Promise<InviteSuggestion> {
+    const body = { draft, durationMinutes, timeZone: draft.timeZone ?? undefined };
+    return normalizeInvite(await this.request<unknown>('POST', '/api/invites/suggestions', body));
   }
 
-  async commitments(status: CommitmentStatus): Promise<Commitment[]> {
+  async commitments(status: CommitmentStatus): Promise<CommitmentList> {
     return normalizeCommitments(await this.request<unknown>('GET', `/api/commitments?status=${encodeURIComponent(status)}`));
   }
 
-  async stalled(): Promise<Commitment[]> {
+  async stalled(): Promise<CommitmentList> {
     return normalizeCommitments(await this.request<unknown>('GET', '/api/commitments/stalled'));
   }
 
   async markDone(id: string): Promise<void> {
-    await this.request<unknown>('PATCH', `/api/commitments/${encodeURIComponent(id)}`, { status: 'done' });
+    await this.request<unknown>('PATCH', `/api/commitments/${encodeURIComponent(id)}`, { done: true });
   }
 
   async record(commitment: NewCommitment): Promise<void> {
@@ -150,8 +151,7 @@ function addresses(v: unknown): EmailAddress[] {
 
 export function normalizeInvite(raw: unknown): InviteSuggestion {
   const r = isObj(raw) ? raw : {};
-  const inner = isObj(r.invite) ? r.invite : r;
-  const candidates: InviteCandidate[] = (Array.isArray(r.candidates) ? r.candidates : Array.isArray(inner.candidates) ? inner.candidates : [])
+  const candidates: InviteCandidate[] = (Array.isArray(r.candidates) ? r.candidates : [])
     .filter(isObj)
     .map((c) => {
       const slot = isObj(c.meetingTimeSlot) ? c.meetingTimeSlot : c;
@@ -166,38 +166,43 @@ export function normalizeInvite(raw: unknown): InviteSuggestion {
     })
     .filter((c) => !!c.start);
   return {
-    subject: str(inner.subject) ?? '',
-    body: str(inner.body) ?? str(inner.agenda) ?? str(inner.bodyText) ?? '',
-    bodyHtml: str(inner.bodyHtml),
-    language: str(inner.language),
-    requiredAttendees: addresses(inner.requiredAttendees ?? inner.attendees),
-    optionalAttendees: addresses(inner.optionalAttendees),
-    location: str(inner.location),
-    durationMinutes: num(inner.durationMinutes) ?? num(inner.duration) ?? 60,
+    language: str(r.language),
+    subject: str(r.subject) ?? '',
+    agenda: str(r.agenda) ?? str(r.body) ?? '',
+    attendees: addresses(r.attendees ?? r.requiredAttendees),
+    durationMinutes: num(r.durationMinutes) ?? 60,
+    timeZone: str(r.timeZone),
+    availabilityChecked: r.availabilityChecked === true,
     candidates,
-    emptySuggestionsReason: str(r.emptySuggestionsReason) ?? str(inner.emptySuggestionsReason),
+    emptySuggestionsReason: str(r.emptySuggestionsReason),
+    note: str(r.note),
   };
 }
 
-export function normalizeCommitments(raw: unknown): Commitment[] {
+function commitmentOf(raw: Loose, index: number): Commitment {
+  const c = isObj(raw.commitment) ? raw.commitment : raw;
+  const who = typeof c.who === 'string' ? [{ name: c.who, address: null }] : addresses(c.who);
+  const status = str(c.status);
+  return {
+    id: str(c.id) ?? String(num(c.id) ?? index),
+    what: str(c.what) ?? '',
+    who,
+    due: str(c.due),
+    nextStep: (str(c.nextStep) as Commitment['nextStep']) ?? null,
+    status: status === 'done' ? 'done' : 'open',
+    overdue: c.overdue === true || status === 'overdue',
+    sourceMessageId: str(c.sourceMessageId),
+    conversationId: str(c.conversationId),
+    sentAt: str(c.sentAt),
+    reason: isObj(raw.commitment) ? str(raw.reason) : null,
+  };
+}
+
+/** Reads {items:[CommitmentView]} or a stalled list {note, items:[{commitment, reason}]}. */
+export function normalizeCommitments(raw: unknown): CommitmentList {
   const list = Array.isArray(raw) ? raw : isObj(raw) && Array.isArray(raw.items) ? raw.items : [];
-  return list.filter(isObj).map((c, i) => {
-    const who = Array.isArray(c.who)
-      ? c.who.map((w) => (typeof w === 'string' ? w : isObj(w) ? str(w.name) ?? str(w.address) ?? '' : '')).filter(Boolean)
-      : typeof c.who === 'string'
-        ? [c.who]
-        : [];
-    const status = str(c.status);
-    return {
-      id: str(c.id) ?? String(num(c.id) ?? i),
-      what: str(c.what) ?? str(c.title) ?? str(c.subject) ?? '',
-      who,
-      due: str(c.due) ?? str(c.dueAt) ?? str(c.dueDate),
-      nextStep: (str(c.nextStep) as Commitment['nextStep']) ?? null,
-      status: status === 'done' || status === 'overdue' ? status : 'open',
-      subject: str(c.subject),
-      conversationId: str(c.conversationId),
-      createdAt: str(c.createdAt),
-    };
-  });
+  return {
+    items: list.filter(isObj).map(commitmentOf),
+    note: isObj(raw) ? str(raw.note) : null,
+  };
 }

@@ -46,6 +46,8 @@ export interface Draft {
   location?: string | null;
   /** ISO 8601 with offset: the moment of writing, in the rep's offset. */
   referenceTime?: string | null;
+  /** The rep's time zone (IANA id), for relative dates and invite slots. */
+  timeZone?: string | null;
 }
 
 /** [start, end) in UTF-16 code units of DraftAnalysis.analyzedText. */
@@ -125,56 +127,66 @@ export interface ProblemDetails {
   [extension: string]: unknown;
 }
 
-// ---- POST /api/invites/suggestions ----
+// ---- POST /api/invites/suggestions ({ draft, durationMinutes?, timeZone? }) ----
 
 export interface InviteCandidate {
   start: string;
   end: string;
-  /** 0..100 (Graph's confidence) or null when availability is unknown. */
+  /** Graph's 0..100 estimate that everyone can attend; null without Graph. */
   confidence?: number | null;
-  /** e.g. "free", "unknown", Graph's suggestion reason in words. */
+  /** free, tentative, busy, or unknown (without Graph). */
   availability?: string | null;
   reason?: string | null;
 }
 
 export interface InviteSuggestion {
-  subject: string;
-  body: string;
-  bodyHtml?: string | null;
   language?: string | null;
-  requiredAttendees: EmailAddress[];
-  optionalAttendees?: EmailAddress[];
-  location?: string | null;
+  subject: string;
+  /** The agenda body, in the draft's language. */
+  agenda: string;
+  attendees: EmailAddress[];
   durationMinutes: number;
+  timeZone?: string | null;
+  availabilityChecked?: boolean;
   candidates: InviteCandidate[];
   /** Graph's emptySuggestionsReason in words, when there are no candidates. */
   emptySuggestionsReason?: string | null;
+  note?: string | null;
 }
 
 // ---- /api/commitments ----
 
 export type CommitmentStatus = 'open' | 'overdue' | 'done';
 
+/** A ledger entry as the pane shows it (CommitmentView, flattened; stalled entries carry their reason). */
 export interface Commitment {
   id: string;
   what: string;
-  who: string[];
+  who: EmailAddress[];
   due?: string | null;
   nextStep?: NextStepType | null;
-  status: CommitmentStatus;
-  subject?: string | null;
-  conversationId?: string | null;
-  createdAt?: string | null;
-}
-
-/** What the send handler records for an advance. */
-export interface NewCommitment {
-  what: string;
-  who: string[];
-  due?: string | null;
-  nextStep?: NextStepType | null;
-  subject?: string | null;
+  status: 'open' | 'done';
+  overdue: boolean;
   sourceMessageId?: string | null;
   conversationId?: string | null;
-  language?: string | null;
+  sentAt?: string | null;
+  /** For stalled entries: why it is listed. */
+  reason?: string | null;
+}
+
+export interface CommitmentList {
+  items: Commitment[];
+  /** For stalled: e.g. that Graph was not consulted in local mode. */
+  note?: string | null;
+}
+
+/** POST /api/commitments: what the send handler records for an advance. */
+export interface NewCommitment {
+  what: string;
+  who: EmailAddress[];
+  due: string;
+  nextStep?: NextStepType | null;
+  sourceMessageId?: string | null;
+  conversationId?: string | null;
+  sentAt?: string | null;
 }

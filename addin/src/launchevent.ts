@@ -2,7 +2,7 @@
 // Built by scripts/build-handler.mjs into ONE self-contained classic script (dist/launchevent.js): no imports
 // at run time, no DOM, so it runs in classic Outlook's JavaScript-only runtime as well as in the browser
 // runtime (dist/commands.html). It fails open: whatever goes wrong or takes too long, the send is allowed.
-import type { Draft, DraftAnalysis } from './contract';
+import type { Draft, DraftAnalysis, EmailAddress } from './contract';
 import { uiLanguage } from './i18n';
 import { commitmentFrom, decideSend, fingerprint, isInternalOnly } from './logic/sendDecision';
 import { displayLanguage, getSessionValue, itemIds, readDraft, setSessionValue, userEmail } from './office';
@@ -78,9 +78,8 @@ function addressesOf(draft: Draft): string[] {
   return lists.flatMap((l) => (l ?? []).map((a) => a.address ?? '')).filter(Boolean);
 }
 
-function namesOf(draft: Draft): string[] {
-  const list = draft.kind === 'event' ? draft.attendees : draft.to;
-  return (list ?? []).map((a) => (a.name || a.address || '').trim()).filter(Boolean);
+function addresseesOf(draft: Draft): EmailAddress[] {
+  return ((draft.kind === 'event' ? draft.attendees : draft.to) ?? []).filter((a) => !!(a.name || a.address));
 }
 
 /** Handles one send event; exported for tests. Always calls event.completed exactly once. */
@@ -124,8 +123,15 @@ export async function handleSend(event: SendEvent, kind: 'message' | 'event'): P
     if (decision.allow) {
       if (decision.record && analysis && draft) {
         const ids = itemIds();
-        const entry = commitmentFrom(analysis, { subject: draft.subject, recipients: namesOf(draft), ...ids });
-        await postJson(`${base}/api/commitments`, entry, RECORD_TIMEOUT_MS).catch(() => undefined);
+        const entry = commitmentFrom(analysis, {
+          subject: draft.subject,
+          recipients: addresseesOf(draft),
+          start: draft.start,
+          conversationId: ids.conversationId,
+          itemId: ids.itemId,
+          sentAt: draft.referenceTime,
+        });
+        if (entry) await postJson(`${base}/api/commitments`, entry, RECORD_TIMEOUT_MS).catch(() => undefined);
       }
       complete({ allowEvent: true });
       return;

@@ -1,6 +1,6 @@
 // Every Office.js call the add-in makes, wrapped in promises. Nothing else touches the Office global.
 import type { BodyType, Draft, EmailAddress } from './contract';
-import { isoWithOffset } from './logic/recipients';
+import { isoWithOffset, localTimeZone } from './logic/recipients';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyResult<T> = { status: string; value: T; error?: { message?: string; code?: number | string; name?: string } };
@@ -142,6 +142,7 @@ export async function readDraft(options: { bodyType?: BodyType; now?: Date } = {
   const bodyType = options.bodyType ?? (await getBodyType());
   const [subject, body] = await Promise.all([text(it.subject), getBody(bodyType)]);
   const referenceTime = isoWithOffset(options.now ?? new Date());
+  const timeZone = localTimeZone();
   if (appointment) {
     const [attendees, optionalAttendees, start, end, location] = await Promise.all([
       recipients(it.requiredAttendees),
@@ -150,10 +151,10 @@ export async function readDraft(options: { bodyType?: BodyType; now?: Date } = {
       time(it.end),
       text(it.location),
     ]);
-    return { kind: 'event', subject, body, bodyType, attendees, optionalAttendees, start, end, location, referenceTime };
+    return { kind: 'event', subject, body, bodyType, attendees, optionalAttendees, start, end, location, referenceTime, timeZone };
   }
   const [to, cc] = await Promise.all([recipients(it.to), recipients(it.cc)]);
-  return { kind: 'message', subject, body, bodyType, to, cc, referenceTime };
+  return { kind: 'message', subject, body, bodyType, to, cc, referenceTime, timeZone };
 }
 
 /** Inserts data at the cursor (Outlook puts it at the top when the cursor was never in the body). */

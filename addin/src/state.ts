@@ -50,6 +50,8 @@ export interface PaneState {
     open: Commitment[];
     overdue: Commitment[];
     stalled: Commitment[];
+    /** The API's note on the stalled list (e.g. Graph not consulted in local mode). */
+    stalledNote: string | null;
     error: PaneError | null;
   };
 }
@@ -70,7 +72,7 @@ export type Action =
   | { type: 'invite/error'; error: PaneError }
   | { type: 'invite/formUnavailable' }
   | { type: 'commitments/start' }
-  | { type: 'commitments/done'; open: Commitment[]; overdue: Commitment[]; stalled: Commitment[] }
+  | { type: 'commitments/done'; open: Commitment[]; overdue: Commitment[]; stalled: Commitment[]; stalledNote: string | null }
   | { type: 'commitments/error'; error: PaneError }
   | { type: 'commitments/markedDone'; id: string };
 
@@ -84,7 +86,7 @@ export function initialState(lang: UiLanguage = 'en'): PaneState {
     analysis: { status: 'idle', draft: null, result: null, error: null, at: null },
     template: { status: 'idle', error: null },
     invite: { status: 'idle', suggestion: null, error: null, formUnavailable: false },
-    commitments: { status: 'idle', open: [], overdue: [], stalled: [], error: null },
+    commitments: { status: 'idle', open: [], overdue: [], stalled: [], stalledNote: null, error: null },
   };
 }
 
@@ -126,7 +128,10 @@ export function reducer(state: PaneState, action: Action): PaneState {
     case 'commitments/start':
       return { ...state, commitments: { ...state.commitments, status: 'running', error: null } };
     case 'commitments/done':
-      return { ...state, commitments: { status: 'done', open: action.open, overdue: action.overdue, stalled: action.stalled, error: null } };
+      return {
+        ...state,
+        commitments: { status: 'done', open: action.open, overdue: action.overdue, stalled: action.stalled, stalledNote: action.stalledNote, error: null },
+      };
     case 'commitments/error':
       return { ...state, commitments: { ...state.commitments, status: 'error', error: action.error } };
     case 'commitments/markedDone': {

@@ -51,29 +51,45 @@ describe('ApiClient', () => {
 
 describe('lenient readers', () => {
   it('reads invite suggestions in either flat or Graph-like shape', () => {
-    const flat = normalizeInvite({
+    // The API's InviteSuggestion record.
+    const api = normalizeInvite({
+      language: 'zh',
       subject: '技术交流会',
-      body: '议程',
-      requiredAttendees: [{ name: '张总', address: 'zhang@kehu.cn' }],
+      agenda: '议程',
+      attendees: [{ name: '张总', address: 'zhang@kehu.cn' }],
       durationMinutes: 90,
-      candidates: [{ start: '2026-12-01T14:00:00+08:00', end: '2026-12-01T15:30:00+08:00', confidence: 100 }],
+      timeZone: 'Asia/Shanghai',
+      availabilityChecked: false,
+      candidates: [{ start: '2026-12-01T14:00:00+08:00', end: '2026-12-01T15:30:00+08:00', confidence: null, availability: 'unknown', reason: null }],
+      emptySuggestionsReason: null,
+      note: 'Availability was not checked.',
     });
-    expect(flat.durationMinutes).toBe(90);
-    expect(flat.candidates[0]!.confidence).toBe(100);
+    expect(api).toMatchObject({ subject: '技术交流会', agenda: '议程', durationMinutes: 90, note: 'Availability was not checked.' });
+    expect(api.attendees).toEqual([{ name: '张总', address: 'zhang@kehu.cn' }]);
+    expect(api.candidates[0]).toMatchObject({ confidence: null, availability: 'unknown' });
     const graphish = normalizeInvite({
-      invite: { subject: 'S', attendees: [{ emailAddress: { name: 'Dana', address: 'd@f.com' } }] },
+      subject: 'S',
+      requiredAttendees: [{ emailAddress: { name: 'Dana', address: 'd@f.com' } }],
       candidates: [{ meetingTimeSlot: { start: { dateTime: '2026-12-01T14:00:00' }, end: { dateTime: '2026-12-01T15:00:00' } }, confidence: 50, suggestionReason: 'Suggested because it is one of the nearest times.' }],
       emptySuggestionsReason: null,
     });
-    expect(graphish.requiredAttendees).toEqual([{ name: 'Dana', address: 'd@f.com' }]);
+    expect(graphish.attendees).toEqual([{ name: 'Dana', address: 'd@f.com' }]);
     expect(graphish.candidates[0]).toMatchObject({ start: '2026-12-01T14:00:00', reason: 'Suggested because it is one of the nearest times.' });
     expect(graphish.durationMinutes).toBe(60);
   });
 
-  it('reads commitments from an array or {items}', () => {
-    expect(normalizeCommitments({ items: [{ id: 'a', what: 'deck', who: [{ name: '刘总' }], due: '2026-12-01', status: 'overdue' }] })).toEqual([
-      { id: 'a', what: 'deck', who: ['刘总'], due: '2026-12-01', nextStep: null, status: 'overdue', subject: null, conversationId: null, createdAt: null },
-    ]);
-    expect(normalizeCommitments(null)).toEqual([]);
+  it('reads commitment lists and stalled lists', () => {
+    const list = normalizeCommitments({
+      items: [{ id: 'a', what: 'deck', who: [{ name: '刘总', address: null }], due: '2026-12-01T10:00:00+08:00', nextStep: 'materials', status: 'open', overdue: true }],
+    });
+    expect(list.items[0]).toMatchObject({ id: 'a', what: 'deck', who: [{ name: '刘总', address: null }], status: 'open', overdue: true, nextStep: 'materials' });
+    const stalled = normalizeCommitments({
+      graphConsulted: false,
+      note: 'Microsoft Graph was not consulted.',
+      items: [{ commitment: { id: 'b', what: 'workshop', who: [], due: '2026-11-20T10:00:00Z', status: 'open', overdue: true }, lastCustomerReplyAt: null, reason: 'Past due and still open.' }],
+    });
+    expect(stalled.note).toBe('Microsoft Graph was not consulted.');
+    expect(stalled.items[0]).toMatchObject({ id: 'b', what: 'workshop', reason: 'Past due and still open.' });
+    expect(normalizeCommitments(null)).toEqual({ items: [], note: null });
   });
 });

@@ -65,16 +65,25 @@ describe('helpers', () => {
   });
 
   it('commitmentFrom takes what, who, due and type from the analysis', () => {
-    const c = commitmentFrom(englishAdvance(), { subject: 'Deep-dive', recipients: ['Dana'], itemId: 'AAMk', conversationId: 'conv' });
+    const c = commitmentFrom(englishAdvance(), {
+      subject: 'Deep-dive',
+      recipients: [{ name: 'Dana', address: 'dana@fabrikam.com' }, { name: 'Dana again', address: 'DANA@fabrikam.com' }],
+      itemId: 'AAMk',
+      conversationId: 'conv',
+      sentAt: '2026-11-27T10:00:00-05:00',
+    });
     expect(c).toEqual({
       what: 'a 90-minute technical deep-dive on the migration plan',
-      who: ['your data engineering team', 'Dana'],
+      who: [{ name: 'your data engineering team', address: null }, { name: 'Dana', address: 'dana@fabrikam.com' }],
       due: '2026-12-01T14:00:00-05:00',
       nextStep: 'technicalExchange',
-      subject: 'Deep-dive',
       sourceMessageId: 'AAMk',
       conversationId: 'conv',
-      language: 'en',
+      sentAt: '2026-11-27T10:00:00-05:00',
     });
+    const noDate = englishAdvance();
+    noDate.elements.date.resolved = null;
+    expect(commitmentFrom(noDate, {})).toBeNull();
+    expect(commitmentFrom(noDate, { start: '2026-12-02T09:00:00Z' })?.due).toBe('2026-12-02T09:00:00Z');
   });
 });

@@ -1,6 +1,6 @@
 import type { Draft } from '../contract';
 import type { PreviewForm } from '../state';
-import { isoWithOffset, parseRecipients } from './recipients';
+import { isoWithOffset, localTimeZone, parseRecipients } from './recipients';
 
 /** Turns the preview form into the draft the API takes (text body, local offset). */
 export function draftFromPreview(form: PreviewForm, now: Date = new Date()): Draft {
@@ -9,7 +9,7 @@ export function draftFromPreview(form: PreviewForm, now: Date = new Date()): Dra
     const d = new Date(v);
     return Number.isNaN(d.getTime()) ? null : isoWithOffset(d);
   };
-  const base = { subject: form.subject, body: form.body, bodyType: 'text' as const, referenceTime: isoWithOffset(now) };
+  const base = { subject: form.subject, body: form.body, bodyType: 'text' as const, referenceTime: isoWithOffset(now), timeZone: localTimeZone() };
   if (form.kind === 'event') {
     return { ...base, kind: 'event', attendees: parseRecipients(form.attendees), optionalAttendees: [], start: time(form.start), end: time(form.end), location: null };
   }

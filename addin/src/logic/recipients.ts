@@ -30,6 +30,15 @@ export function formatRecipients(list: EmailAddress[] | null | undefined): strin
   return (list ?? []).map((a) => (a.name && a.address ? `${a.name} <${a.address}>` : displayName(a))).join(', ');
 }
 
+/** The IANA time zone of this machine (e.g. "Asia/Shanghai"), or null where the runtime does not say. */
+export function localTimeZone(): string | null {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+  } catch {
+    return null;
+  }
+}
+
 /** ISO 8601 with the local offset, e.g. 2026-11-27T10:00:00+08:00 (relative dates resolve in it). */
 export function isoWithOffset(d: Date): string {
   const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');

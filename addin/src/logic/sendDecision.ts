@@ -1,5 +1,5 @@
 // What the before-send check (Smart Alerts) decides, as pure functions shared by the handler and its tests.
-import type { DraftAnalysis, ElementName, NewCommitment, VagueKind } from '../contract';
+import type { DraftAnalysis, ElementName, EmailAddress, NewCommitment, VagueKind } from '../contract';
 import type { UiLanguage } from '../i18n';
 
 /** The three elements an advance needs; confirmation only closes the loop. */
@@ -121,23 +121,43 @@ export function fingerprint(...parts: Array<string | null | undefined>): string 
   return h.toString(16).padStart(8, '0');
 }
 
-/** The ledger entry for an advance: what, who, when and the next-step type. */
+/**
+ * The ledger entry for an advance: what, who (the people the draft names, then its addressees), when and the
+ * next-step type. Null when there is no due time to hold the rep to (nothing to record).
+ */
 export function commitmentFrom(
   analysis: DraftAnalysis,
-  source: { subject?: string | null; recipients?: string[]; itemId?: string | null; conversationId?: string | null },
-): NewCommitment {
+  source: {
+    subject?: string | null;
+    recipients?: EmailAddress[];
+    start?: string | null;
+    itemId?: string | null;
+    conversationId?: string | null;
+    sentAt?: string | null;
+  },
+): NewCommitment | null {
   const { action, attendee, date } = analysis.elements;
   const what = action.evidence.map((e) => e.text.trim()).filter(Boolean).join('; ') || (source.subject ?? '').trim();
-  const named = attendee.evidence.map((e) => e.text.trim()).filter(Boolean);
-  const who = Array.from(new Set([...named, ...(source.recipients ?? [])]));
+  const due = date.resolved?.end ?? date.resolved?.start ?? source.start ?? null;
+  if (!what || !due) return null;
+  const seen = new Set<string>();
+  const who: EmailAddress[] = [];
+  const add = (a: EmailAddress) => {
+    const key = (a.address || a.name || '').trim().toLowerCase();
+    if (key && !seen.has(key)) {
+      seen.add(key);
+      who.push(a);
+    }
+  };
+  attendee.evidence.forEach((e) => add({ name: e.text.trim(), address: null }));
+  (source.recipients ?? []).forEach(add);
   return {
     what: what.slice(0, 500),
     who,
-    due: date.resolved?.end ?? date.resolved?.start ?? null,
+    due,
     nextStep: analysis.nextStep ?? null,
-    subject: source.subject ?? null,
     sourceMessageId: source.itemId ?? null,
     conversationId: source.conversationId ?? null,
-    language: analysis.language,
+    sentAt: source.sentAt ?? null,
   };
 }

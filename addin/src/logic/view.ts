@@ -84,13 +84,13 @@ export function splitBlanks(text: string): Segment[] {
 
 /** The invite details as plain text, for hosts that cannot open a meeting form from compose. */
 export function inviteDetailsText(
-  invite: { subject: string; body: string; requiredAttendees: Array<{ name?: string | null; address?: string | null }>; location?: string | null },
+  invite: { subject: string; agenda: string; attendees: Array<{ name?: string | null; address?: string | null }> },
   when: string,
   labels: { subject: string; attendees: string; time: string; agenda: string },
 ): string {
-  const who = invite.requiredAttendees
+  const who = invite.attendees
     .map((a) => (a.name && a.address ? `${a.name} <${a.address}>` : a.address || a.name || ''))
     .filter(Boolean)
     .join('; ');
-  return [`${labels.subject}: ${invite.subject}`, `${labels.attendees}: ${who}`, `${labels.time}: ${when}`, '', `${labels.agenda}:`, invite.body].join('\n');
+  return [`${labels.subject}: ${invite.subject}`, `${labels.attendees}: ${who}`, `${labels.time}: ${when}`, '', `${labels.agenda}:`, invite.agenda].join('\n');
 }

@@ -114,12 +114,10 @@ export function App(props: AppProps) {
       try {
         await host.openMeeting({
           subject: suggestion.subject,
-          body: suggestion.body,
+          body: suggestion.agenda,
           start,
           end,
-          requiredAttendees: suggestion.requiredAttendees.map((a) => a.address ?? '').filter(Boolean),
-          optionalAttendees: (suggestion.optionalAttendees ?? []).map((a) => a.address ?? '').filter(Boolean),
-          location: suggestion.location ?? '',
+          requiredAttendees: suggestion.attendees.map((a) => a.address ?? '').filter(Boolean),
         });
       } catch {
         dispatch({ type: 'invite/formUnavailable' });
@@ -135,12 +133,15 @@ export function App(props: AppProps) {
       dispatch({ type: 'commitments/error', error: toPaneError(open.reason) });
       return;
     }
-    // Stalled needs Graph; in local mode it answers 503, which is not worth an error here.
+    // Stalled checks replies through Graph; without it the API lists overdue ones with a note.
+    const overdueItems = overdue.status === 'fulfilled' ? overdue.value.items : [];
+    const overdueIds = new Set(overdueItems.map((c) => c.id));
     dispatch({
       type: 'commitments/done',
-      open: open.value,
-      overdue: overdue.status === 'fulfilled' ? overdue.value : [],
-      stalled: stalled.status === 'fulfilled' ? stalled.value : [],
+      open: open.value.items.filter((c) => !overdueIds.has(c.id)),
+      overdue: overdueItems,
+      stalled: stalled.status === 'fulfilled' ? stalled.value.items : [],
+      stalledNote: stalled.status === 'fulfilled' ? (stalled.value.note ?? null) : null,
     });
   }, [api]);
 

@@ -17,11 +17,12 @@ interface Props {
 export function CommitmentsView({ state, t, apiWhere, onRefresh, onDone }: Props) {
   const s = useStyles();
   const c = state.commitments;
-  const group = (title: string, list: Commitment[], testId: string) => (
+  const group = (title: string, list: Commitment[], testId: string, note?: string | null) => (
     <section className={s.section} data-testid={testId}>
       <Subtitle2 as="h2">
         {title} ({list.length})
       </Subtitle2>
+      {note && <Caption1 className={s.soft}>{note}</Caption1>}
       {list.length === 0 ? (
         <Caption1 className={s.soft}>{t('commitmentsNone')}</Caption1>
       ) : (
@@ -29,13 +30,14 @@ export function CommitmentsView({ state, t, apiWhere, onRefresh, onDone }: Props
           {list.map((item) => (
             <li key={item.id} className={s.vague}>
               <Text weight="semibold" className={s.wrap}>
-                {item.what || item.subject}
+                {item.what}
               </Text>
               <Caption1 className={s.quote}>
-                {[item.who.join(', '), item.due ? t('due', formatTime(item.due, state.lang)) : t('noDue'), item.nextStep ? t(`nextStep_${item.nextStep}`) : '']
+                {[item.who.map((w) => w.name || w.address).join(', '), item.due ? t('due', formatTime(item.due, state.lang)) : t('noDue'), item.nextStep ? t(`nextStep_${item.nextStep}`) : '']
                   .filter(Boolean)
                   .join(' · ')}
               </Caption1>
+              {item.reason && <Caption1 className={s.quote}>{item.reason}</Caption1>}
               {item.status !== 'done' && (
                 <Button size="small" appearance="subtle" icon={<Checkmark20Regular />} onClick={() => onDone(item.id)}>
                   {t('markDone')}
@@ -61,7 +63,7 @@ export function CommitmentsView({ state, t, apiWhere, onRefresh, onDone }: Props
         </MessageBar>
       )}
       {group(t('commitmentsOverdue'), c.overdue, 'commitments-overdue')}
-      {group(t('commitmentsStalled'), c.stalled, 'commitments-stalled')}
+      {group(t('commitmentsStalled'), c.stalled, 'commitments-stalled', c.stalledNote)}
       {group(t('commitmentsOpen'), c.open, 'commitments-open')}
       {c.status === 'idle' && <Body1>{t('commitmentsLoading')}</Body1>}
     </div>

@@ -50,8 +50,9 @@ export function InvitePanel({ state, t, apiWhere, onSuggest, onOpen }: Props) {
             {suggestion.subject}
           </Subtitle2>
           <Caption1 className={s.wrap}>
-            {suggestion.requiredAttendees.map((a) => a.name || a.address).join(', ')} · {t('minutes', suggestion.durationMinutes)}
+            {suggestion.attendees.map((a) => a.name || a.address).join(', ')} · {t('minutes', suggestion.durationMinutes)}
           </Caption1>
+          {suggestion.note && <Caption1 className={s.soft}>{suggestion.note}</Caption1>}
           <Text weight="semibold">{t('candidatesHeading')}</Text>
           {suggestion.candidates.length === 0 && (
             <Body1>{suggestion.emptySuggestionsReason ? suggestion.emptySuggestionsReason : t('noCandidates')}</Body1>
@@ -64,7 +65,11 @@ export function InvitePanel({ state, t, apiWhere, onSuggest, onOpen }: Props) {
                   {formatTime(c.start, lang)}
                 </span>
                 <Caption1 className={s.soft}>
-                  {c.confidence != null ? t('confidence', Math.round(c.confidence)) : (c.availability ?? t('availabilityUnknown'))}
+                  {c.confidence != null
+                    ? t('confidence', Math.round(c.confidence))
+                    : !c.availability || c.availability === 'unknown'
+                      ? t('availabilityUnknown')
+                      : c.availability}
                 </Caption1>
               </label>
             ))}
