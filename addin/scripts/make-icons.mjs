@@ -22,7 +22,7 @@ const chunk = (type, data) => {
   return Buffer.concat([len, td, crc]);
 };
 
-function icon(size) {
+function icon(size, outline = false) {
   const px = Buffer.alloc(size * size * 4);
   const r = size * 0.2;
   const inside = (x, y) => {
@@ -47,6 +47,13 @@ function icon(size) {
       const cx = x + 0.5, cy = y + 0.5;
       if (!inside(cx, cy)) continue;
       const onCheck = segs.some((s) => distSeg(cx, cy, s) <= th / 2);
+      if (outline) {
+        // White check and a white border on transparent, as Teams/Microsoft 365 outline icons require.
+        const border = !inside(cx - 2, cy) || !inside(cx + 2, cy) || !inside(cx, cy - 2) || !inside(cx, cy + 2);
+        if (!onCheck && !border) continue;
+        px[i] = 255; px[i + 1] = 255; px[i + 2] = 255; px[i + 3] = 255;
+        continue;
+      }
       const [R, G, B] = onCheck ? [255, 255, 255] : [15, 108, 189];
       px[i] = R; px[i + 1] = G; px[i + 2] = B; px[i + 3] = 255;
     }
@@ -70,5 +77,5 @@ mkdirSync(out, { recursive: true });
 for (const size of [16, 32, 64, 80, 128, 192]) writeFileSync(new URL(`icon-${size}.png`, out), icon(size));
 // The unified manifest's Teams-style icons: color 192x192 and a white-on-transparent 32x32 outline.
 writeFileSync(new URL('icon-color.png', out), icon(192));
-writeFileSync(new URL('icon-outline.png', out), icon(32));
+writeFileSync(new URL('icon-outline.png', out), icon(32, true));
 console.log('icons written to public/');
