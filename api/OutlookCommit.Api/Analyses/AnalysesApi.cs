@@ -12,7 +12,7 @@ public static class AnalysesApi
     public static IServiceCollection AddAnalyses(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IDraftAnalyzer>(_ => AnalyzerFactory.Create());
+        services.AddSingleton<IDraftAnalyzer, DraftAnalyzer>();
         services.AddHostedService<AnalyzerWarmUp>();
         return services;
     }

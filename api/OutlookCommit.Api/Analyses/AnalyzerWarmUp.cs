@@ -20,14 +20,3 @@ public sealed class AnalyzerWarmUp(IDraftAnalyzer analyzer, ILogger<AnalyzerWarm
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Creates the engine: <c>OutlookCommit.Analysis.DraftAnalyzer</c>.</summary>
-internal static class AnalyzerFactory
-{
-    public static IDraftAnalyzer Create()
-    {
-        // TEMPORARY until the engine's concrete class lands: looked up by name so this project builds meanwhile.
-        var type = typeof(IDraftAnalyzer).Assembly.GetType("OutlookCommit.Analysis.DraftAnalyzer")
-            ?? throw new InvalidOperationException("OutlookCommit.Analysis.DraftAnalyzer is not in the engine assembly yet.");
-        return (IDraftAnalyzer)Activator.CreateInstance(type)!;
-    }
-}

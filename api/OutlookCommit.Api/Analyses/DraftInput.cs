@@ -7,7 +7,7 @@ namespace OutlookCommit.Api.Analyses;
 /// A draft as the add-in (or a dev case line) sends it. <see cref="ReferenceTime"/> is optional: without it the
 /// server's now is used, in <see cref="TimeZone"/> (IANA or Windows id) when given, else UTC.
 /// </summary>
-public sealed record DraftInput
+public record DraftInput
 {
     public DraftKind? Kind { get; init; }
     public string? Subject { get; init; }

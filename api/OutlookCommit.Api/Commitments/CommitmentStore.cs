@@ -10,7 +10,7 @@ namespace OutlookCommit.Api.Commitments;
 public sealed class CommitmentStore(Database database)
 {
     private const string Columns = """
-        id AS Id, what AS What, who_json AS WhoJson, due_utc AS DueUtc, next_step AS NextStep,
+        id AS Id, what AS What, who_json AS WhoJson, due_utc AS DueUtc, next_step AS NextStep, subject AS Subject,
         source_message_id AS SourceMessageId, conversation_id AS ConversationId, sent_utc AS SentUtc,
         status AS Status, created_utc AS CreatedUtc, updated_utc AS UpdatedUtc, done_utc AS DoneUtc
         """;
@@ -18,9 +18,9 @@ public sealed class CommitmentStore(Database database)
     public async Task InsertAsync(UserKey owner, Commitment c, CancellationToken ct = default)
     {
         const string sql = """
-            INSERT INTO commitments (id, tenant_id, user_id, what, who_json, due_utc, next_step, source_message_id,
+            INSERT INTO commitments (id, tenant_id, user_id, what, who_json, due_utc, next_step, subject, source_message_id,
                                      conversation_id, sent_utc, status, created_utc, updated_utc, done_utc)
-            VALUES (@Id, @TenantId, @UserId, @What, @WhoJson, @DueUtc, @NextStep, @SourceMessageId,
+            VALUES (@Id, @TenantId, @UserId, @What, @WhoJson, @DueUtc, @NextStep, @Subject, @SourceMessageId,
                     @ConversationId, @SentUtc, @Status, @CreatedUtc, @UpdatedUtc, @DoneUtc)
             """;
         await using var connection = await database.OpenAsync(ct);
@@ -46,7 +46,7 @@ public sealed class CommitmentStore(Database database)
             WHERE tenant_id = @TenantId AND user_id = @UserId
               AND (@Status IS NULL OR status = @Status)
               AND (@DueBefore IS NULL OR due_utc < @DueBefore)
-            ORDER BY due_utc, id
+            ORDER BY CASE WHEN due_utc IS NULL THEN 1 ELSE 0 END, due_utc, id
             """;
         var sql = database.Provider == DatabaseProvider.SqlServer
             ? $"SELECT TOP (@Take) {Columns} FROM commitments {filter}"
@@ -88,6 +88,7 @@ public sealed class CommitmentStore(Database database)
         WhoJson = JsonSerializer.Serialize(c.Who, AnalysisJson.Options),
         DueUtc = DbValues.Time(c.Due),
         NextStep = c.NextStep is { } n ? JsonNamingPolicy.CamelCase.ConvertName(n.ToString()) : null,
+        c.Subject,
         c.SourceMessageId,
         c.ConversationId,
         SentUtc = DbValues.Time(c.SentAt),
@@ -104,8 +105,9 @@ public sealed class CommitmentStore(Database database)
         public string Id { get; set; } = "";
         public string What { get; set; } = "";
         public string WhoJson { get; set; } = "[]";
-        public string DueUtc { get; set; } = "";
+        public string? DueUtc { get; set; }
         public string? NextStep { get; set; }
+        public string? Subject { get; set; }
         public string? SourceMessageId { get; set; }
         public string? ConversationId { get; set; }
         public string SentUtc { get; set; } = "";
@@ -118,8 +120,9 @@ public sealed class CommitmentStore(Database database)
             DbValues.Id(Id),
             What,
             JsonSerializer.Deserialize<EmailAddress[]>(WhoJson, AnalysisJson.Options) ?? [],
-            DbValues.Time(DueUtc),
+            DbValues.OptionalTime(DueUtc),
             NextStep is null ? null : Enum.Parse<NextStepType>(NextStep, ignoreCase: true),
+            Subject,
             SourceMessageId,
             ConversationId,
             DbValues.Time(SentUtc),

@@ -46,8 +46,8 @@ public static class CommitmentsApi
 
         var now = time.GetUtcNow();
         var commitment = new Commitment(
-            Guid.NewGuid(), request.What!.Trim(), request.Who?.OfType<EmailAddress>().ToArray() ?? [], request.Due!.Value,
-            request.NextStep, request.SourceMessageId, request.ConversationId, request.SentAt ?? now,
+            Guid.NewGuid(), request.What!.Trim(), request.Who?.OfType<EmailAddress>().ToArray() ?? [], request.Due,
+            request.NextStep, request.Subject?.Trim(), request.SourceMessageId, request.ConversationId, request.SentAt ?? now,
             CommitmentStatus.Open, now, now, null);
         await store.InsertAsync(UserKey.From(user), commitment, ct);
         return TypedResults.Created($"/api/commitments/{commitment.Id}", CommitmentView.From(commitment, now));
@@ -85,7 +85,10 @@ public static class CommitmentsApi
     public static async Task<Results<Ok<CommitmentView>, ValidationProblem, ProblemHttpResult>> Update(
         Guid id, UpdateCommitmentRequest request, ClaimsPrincipal user, CommitmentStore store, TimeProvider time, CancellationToken ct)
     {
-        if (request.Done is null && request.Due is null)
+        var done = request.Done ?? request.Status?.ToLowerInvariant() switch { "done" => true, "open" => false, _ => (bool?)null };
+        if (request.Status is not null && request.Status.ToLowerInvariant() is not ("done" or "open"))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Use \"done\" or \"open\"."] });
+        if (done is null && request.Due is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["done"] = ["Send done (true/false) and/or a new due date."] });
 
         var owner = UserKey.From(user);
@@ -97,8 +100,8 @@ public static class CommitmentsApi
         var updated = current with
         {
             Due = request.Due ?? current.Due,
-            Status = request.Done switch { true => CommitmentStatus.Done, false => CommitmentStatus.Open, null => current.Status },
-            DoneAt = request.Done switch { true => current.DoneAt ?? now, false => null, null => current.DoneAt },
+            Status = done switch { true => CommitmentStatus.Done, false => CommitmentStatus.Open, null => current.Status },
+            DoneAt = done switch { true => current.DoneAt ?? now, false => null, null => current.DoneAt },
             UpdatedAt = now,
         };
         return await store.UpdateAsync(owner, updated, ct) ? TypedResults.Ok(CommitmentView.From(updated, now)) : NotFound(id);
@@ -112,7 +115,7 @@ public static class CommitmentsApi
 
         if (!graph.IsAvailable)
         {
-            var items = overdue.Select(c => new StalledCommitment(CommitmentView.From(c, now), null, "Past due and still open.")).ToArray();
+            var items = overdue.Select(c => StalledCommitment.From(c, now, null, "Past due and still open.")).ToArray();
             return TypedResults.Ok(new StalledList(false,
                 $"Microsoft Graph was not consulted, so replies are not checked: every open commitment past due is listed. {graph.UnavailableDetail}",
                 items));
@@ -124,12 +127,12 @@ public static class CommitmentsApi
         {
             if (c.ConversationId is null)
             {
-                stalled.Add(new(CommitmentView.From(c, now), null, "Past due; no conversation recorded to check for replies."));
+                stalled.Add(StalledCommitment.From(c, now, null, "Past due; no conversation recorded to check for replies."));
                 continue;
             }
             var lastReply = await graph.Mail.LastReplyFromOthersAsync(c.ConversationId, me, ct);
             if (lastReply is null || lastReply <= c.SentAt)
-                stalled.Add(new(CommitmentView.From(c, now), lastReply, "Past due, and the customer has not replied since the follow-up was sent."));
+                stalled.Add(StalledCommitment.From(c, now, lastReply, "Past due, and the customer has not replied since the follow-up was sent."));
         }
         return TypedResults.Ok(new StalledList(true, null, stalled));
     }
@@ -145,12 +148,12 @@ public static class CommitmentsApi
             errors["what"] = ["Required: the agreed next step."];
         else if (r.What.Length > limits.MaxFieldChars)
             errors["what"] = [$"Longer than {limits.MaxFieldChars} characters."];
-        if (r.Due is null)
-            errors["due"] = ["Required: when the next step is due (ISO 8601 with offset)."];
         if (r.Who?.Count > limits.MaxRecipients)
             errors["who"] = [$"At most {limits.MaxRecipients} people."];
         else if (r.Who?.Any(w => w is null || w.Name?.Length > limits.MaxFieldChars || w.Address?.Length > limits.MaxFieldChars) == true)
             errors["who"] = ["Each person is an object with name and/or address of reasonable length."];
+        if (r.Subject?.Length > limits.MaxSubjectChars)
+            errors["subject"] = [$"Longer than {limits.MaxSubjectChars} characters."];
         if (r.SourceMessageId?.Length > 512)
             errors["sourceMessageId"] = ["Longer than 512 characters."];
         if (r.ConversationId?.Length > 512)

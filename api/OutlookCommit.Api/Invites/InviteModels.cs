@@ -3,8 +3,12 @@ using OutlookCommit.Api.Analyses;
 
 namespace OutlookCommit.Api.Invites;
 
-/// <summary>POST /api/invites/suggestions: the message draft the invite follows from.</summary>
-public sealed record InviteSuggestionRequest(DraftInput? Draft, int? DurationMinutes, string? TimeZone);
+/// <summary>POST /api/invites/suggestions: the message draft the invite follows from (the fields of POST /api/analyses).</summary>
+public sealed record InviteSuggestionRequest : DraftInput
+{
+    /// <summary>15 to 480; default 60.</summary>
+    public int? DurationMinutes { get; init; }
+}
 
 public sealed record InviteSuggestion(
     string Language,

@@ -38,17 +38,14 @@ public static class InvitesApi
         InviteSuggestionRequest request, IDraftAnalyzer analyzer, GraphAccess graph, IOptions<LimitsOptions> limits,
         TimeProvider time, CancellationToken ct)
     {
-        var errors = request.Draft?.Validate(limits.Value, "draft.") ?? new() { ["draft"] = ["Required: the message draft."] };
+        var errors = request.Validate(limits.Value);
         if (request.DurationMinutes is < 15 or > 480)
             errors["durationMinutes"] = ["Between 15 and 480 minutes."];
-        var zoneId = request.TimeZone ?? request.Draft?.TimeZone;
-        var zone = zoneId is null ? null : DraftInput.FindZone(zoneId);
-        if (zoneId is not null && zone is null)
-            errors["timeZone"] = ["Unknown time zone; use an IANA or Windows id."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "No invite can be suggested");
 
-        var draft = request.Draft!.ToDraft(time.GetUtcNow());
+        var zone = request.TimeZone is null ? null : DraftInput.FindZone(request.TimeZone);
+        var draft = request.ToDraft(time.GetUtcNow());
         zone ??= ZoneOf(draft.ReferenceTime);
         var analysis = analyzer.Analyze(draft);
         var chinese = InviteTexts.IsChinese(analysis);

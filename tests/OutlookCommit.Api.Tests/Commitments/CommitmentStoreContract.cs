@@ -30,7 +30,7 @@ public abstract class CommitmentStoreContract
     private static Commitment Sample(string what = "Technical deep-dive with the data team", DateTimeOffset? due = null) => new(
         Guid.NewGuid(), what, [new EmailAddress("Anna Lee", "anna@customer.example")],
         due ?? new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.FromHours(8)),
-        NextStepType.TechnicalExchange, "AAMkAD-msg=", "AAQkAD-conv=", Now.AddMinutes(-5),
+        NextStepType.TechnicalExchange, "Re: deep-dive", "AAMkAD-msg=", "AAQkAD-conv=", Now.AddMinutes(-5),
         CommitmentStatus.Open, Now, Now, null);
 
     [SkippableFact]
@@ -44,7 +44,7 @@ public abstract class CommitmentStoreContract
         Assert.NotNull(back);
         Assert.Equal(c.Id, back.Id);
         Assert.Equal(c.Due, back.Due); // same instant, to the millisecond
-        Assert.Equal(TimeSpan.Zero, back.Due.Offset);
+        Assert.Equal(TimeSpan.Zero, back.Due!.Value.Offset);
         Assert.Equal(c.SentAt, back.SentAt);
         Assert.Equal(c.Who, back.Who);
         Assert.Equal(NextStepType.TechnicalExchange, back.NextStep);
@@ -65,6 +65,7 @@ public abstract class CommitmentStoreContract
         {
             Who = [new EmailAddress(nasty, "o'brien@customer.example")],
             SourceMessageId = nasty,
+            Subject = nasty,
             ConversationId = nasty,
         };
         await store.InsertAsync(_me, c);
@@ -74,6 +75,7 @@ public abstract class CommitmentStoreContract
         Assert.Equal(nasty, back.Who[0].Name);
         Assert.Equal("o'brien@customer.example", back.Who[0].Address);
         Assert.Equal(nasty, back.SourceMessageId);
+        Assert.Equal(nasty, back.Subject);
         Assert.Equal(nasty, back.ConversationId);
     }
 
@@ -99,11 +101,12 @@ public abstract class CommitmentStoreContract
         var late = Sample("late", Now.AddDays(-1));
         var soon = Sample("soon", Now.AddDays(1));
         var done = Sample("done", Now.AddDays(-2)) with { Status = CommitmentStatus.Done, DoneAt = Now };
-        foreach (var c in new[] { soon, late, done })
+        var undated = Sample("undated") with { Due = null };
+        foreach (var c in new[] { soon, undated, late, done })
             await store.InsertAsync(_me, c);
 
-        Assert.Equal(["done", "late", "soon"], (await store.ListAsync(_me, null, null, 100)).Select(c => c.What));
-        Assert.Equal(["late", "soon"], (await store.ListAsync(_me, CommitmentStatus.Open, null, 100)).Select(c => c.What));
+        Assert.Equal(["done", "late", "soon", "undated"], (await store.ListAsync(_me, null, null, 100)).Select(c => c.What));
+        Assert.Equal(["late", "soon", "undated"], (await store.ListAsync(_me, CommitmentStatus.Open, null, 100)).Select(c => c.What));
         Assert.Equal(["late"], (await store.ListAsync(_me, CommitmentStatus.Open, Now, 100)).Select(c => c.What));
         Assert.Equal(["done"], (await store.ListAsync(_me, CommitmentStatus.Done, null, 100)).Select(c => c.What));
         Assert.Single(await store.ListAsync(_me, null, null, 1));
@@ -115,7 +118,7 @@ public abstract class CommitmentStoreContract
         var (_, store) = await Open();
         var c = Sample();
         await store.InsertAsync(_me, c);
-        var moved = c with { Due = c.Due.AddDays(3), Status = CommitmentStatus.Done, DoneAt = Now.AddHours(1), UpdatedAt = Now.AddHours(1) };
+        var moved = c with { Due = c.Due!.Value.AddDays(3), Status = CommitmentStatus.Done, DoneAt = Now.AddHours(1), UpdatedAt = Now.AddHours(1) };
 
         Assert.True(await store.UpdateAsync(_me, moved));
 
