@@ -31,8 +31,37 @@ public sealed class DateFinder
         Find("下周三下午3点，48小时之内，下周一前。", 0, 20, now);
     }
 
-    /// <summary>Time expressions in text[start..end), offsets into <paramref name="text"/>.</summary>
+    /// <summary>Clauses longer than this are split further at ASCII commas before recognition.</summary>
+    private const int LongClause = 140;
+
+    /// <summary>
+    /// Time expressions in text[start..end), offsets into <paramref name="text"/>. The recognizers are run clause by
+    /// clause: on a long Chinese sentence the Chinese model can return nothing at all, and clauses are cheaper.
+    /// </summary>
     public List<DateMention> Find(string text, int start, int end, DateTimeOffset reference)
+    {
+        var mentions = new List<DateMention>();
+        foreach (var (clauseStart, clauseEnd) in Clauses(text, start, end))
+            mentions.AddRange(FindInClause(text, clauseStart, clauseEnd, reference));
+        mentions.RemoveAll(m => m.IsWeekdayOnly && mentions.Any(o => o != m && !o.IsWeekdayOnly && IsAdjacent(text, o, m)));
+        return mentions;
+    }
+
+    private static IEnumerable<(int Start, int End)> Clauses(string text, int start, int end)
+    {
+        var clauseStart = start;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            var cut = c is '，' or '；' or '：' || (c == ',' && i - clauseStart > LongClause);
+            if (!cut) continue;
+            if (i > clauseStart) yield return (clauseStart, i);
+            clauseStart = i + 1;
+        }
+        if (end > clauseStart) yield return (clauseStart, end);
+    }
+
+    private List<DateMention> FindInClause(string text, int start, int end, DateTimeOffset reference)
     {
         var segment = text[start..end];
         var referenceLocal = reference.DateTime; // wall-clock time in the rep's offset
@@ -55,6 +84,16 @@ public sealed class DateFinder
         return mentions;
     }
 
+    /// <summary>"6月5日（周五）", "Dec 3 (Thu)": a weekday beside a date restates it and is not read on its own.</summary>
+    private static bool IsAdjacent(string text, DateMention a, DateMention b)
+    {
+        var (first, second) = a.Start < b.Start ? (a, b) : (b, a);
+        if (second.Start < first.End || second.Start - first.End > 3) return false;
+        for (var i = first.End; i < second.Start; i++)
+            if (!char.IsWhiteSpace(text[i]) && text[i] is not ('(' or '（' or ',' or '，' or '、')) return false;
+        return true;
+    }
+
     private static List<ModelResult> SafeParse(DateTimeModel model, string text, DateTime reference)
     {
         try { return model.Parse(text, reference); }
@@ -74,25 +113,31 @@ public sealed class DateFinder
         if (type == "set")
             return new DateMention(start, end, matched, reference, null, DateQuality.NotATime, false);
 
-        // Ambiguous expressions ("Wednesday") come with a past and a future reading; the next step is the future one.
-        (DateTimeOffset From, DateTimeOffset? To, bool Time)? best = null;
+        // Ambiguous expressions come with a past and a future reading. A bare weekday ("Wednesday") means the
+        // coming one; a date without a year ("October 8") means the nearest one, which may well be past.
+        var weekdayOnly = values.All(v => v.TryGetValue("timex", out var t) && t.Contains("WXX", StringComparison.Ordinal));
+        (DateTimeOffset From, DateTimeOffset? To, bool Time, bool OpenEnded)? best = null;
         foreach (var value in values)
         {
-            var candidate = Interpret(type, value, offset, reference);
-            if (candidate is null) continue;
-            best ??= candidate;
-            if ((candidate.Value.To ?? candidate.Value.From) >= reference) { best = candidate; break; }
+            if (Interpret(type, value, offset, reference) is not { } candidate) continue;
+            if (best is null) { best = candidate; continue; }
+            var isFuture = (candidate.To ?? candidate.From) >= reference;
+            if (weekdayOnly ? isFuture && (best.Value.To ?? best.Value.From) < reference
+                            : Distance(candidate.From, reference) < Distance(best.Value.From, reference))
+                best = candidate;
         }
         if (best is not { } b) return null;
 
         var quality = DateQuality.Resolvable;
         var endOfWindow = b.To ?? (b.Time ? b.From : b.From.AddDays(1));
         if (endOfWindow <= reference) quality = DateQuality.Past;
-        else if (b.To is { } to && to - b.From > MaxWindow) quality = DateQuality.TooWide;
-        return new DateMention(start, end, matched, b.From, b.To, quality, b.Time);
+        else if (b.OpenEnded || (b.To is { } to && to - b.From > MaxWindow)) quality = DateQuality.TooWide;
+        return new DateMention(start, end, matched, b.From, b.To, quality, b.Time, weekdayOnly && type == "date");
     }
 
-    private static (DateTimeOffset From, DateTimeOffset? To, bool Time)? Interpret(string type, Dictionary<string, string> value, TimeSpan offset, DateTimeOffset reference)
+    private static TimeSpan Distance(DateTimeOffset a, DateTimeOffset b) => (a - b).Duration();
+
+    private static (DateTimeOffset From, DateTimeOffset? To, bool Time, bool OpenEnded)? Interpret(string type, Dictionary<string, string> value, TimeSpan offset, DateTimeOffset reference)
     {
         value.TryGetValue("Mod", out var mod);
         var hasTime = type.Contains("time", StringComparison.Ordinal);
@@ -100,26 +145,26 @@ public sealed class DateFinder
         {
             case "time":
                 if (!TryParseTimeOfDay(value, "value", reference, out var clock)) return null;
-                return (clock, null, true);
+                return (clock, null, true, false);
             case "timerange":
                 if (!TryParseTimeOfDay(value, "start", reference, out var clockFrom)) return null;
                 return TryParseTimeOfDay(value, "end", reference, out var clockTo) && clockTo > clockFrom
-                    ? (clockFrom, clockTo, true) : (clockFrom, null, true);
+                    ? (clockFrom, clockTo, true, false) : (clockFrom, null, true, false);
             case "date":
             case "datetime":
                 if (!TryParse(value, "value", offset, out var moment)) return null;
-                if (type == "date") return (moment, moment.AddDays(1), false);
-                return (moment, null, true);
+                if (type == "date") return (moment, moment.AddDays(1), false, false);
+                return (moment, null, true, false);
             case "daterange":
             case "datetimerange":
                 var hasStart = TryParse(value, "start", offset, out var from);
                 var hasEnd = TryParse(value, "end", offset, out var to);
                 if (mod is "before" or "until" && hasEnd)
-                    return (reference < to ? reference : to, to, hasTime); // "by Monday": from now until then
-                if (mod is "before-end" or "end" && hasEnd) return (to.AddDays(-1), to, hasTime);
-                if (hasStart && hasEnd) return (from, to, hasTime);
-                if (hasStart) return (from, null, hasTime); // "after Monday", "since": a point to plan from
-                if (hasEnd) return (to, null, hasTime);
+                    return (reference < to ? reference : to, to, hasTime, false); // "by Monday": from now until then
+                if (mod is "before-end" or "end" && hasEnd) return (to.AddDays(-1), to, hasTime, false);
+                if (hasStart && hasEnd) return (from, to, hasTime, false);
+                if (hasStart) return (from, null, hasTime, true); // "after the new year": no end, no plan
+                if (hasEnd) return (to, null, hasTime, false);
                 return null;
             default:
                 return null;

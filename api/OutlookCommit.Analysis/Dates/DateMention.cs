@@ -13,7 +13,7 @@ public enum DateQuality
 }
 
 /// <summary>A time expression found in the text, resolved in the reference time's offset.</summary>
-public sealed record DateMention(int Start, int End, string Text, DateTimeOffset From, DateTimeOffset? To, DateQuality Quality, bool HasTimeOfDay)
+public sealed record DateMention(int Start, int End, string Text, DateTimeOffset From, DateTimeOffset? To, DateQuality Quality, bool HasTimeOfDay, bool IsWeekdayOnly = false)
 {
     public bool Overlaps(int start, int end) => Start < end && start < End;
 }

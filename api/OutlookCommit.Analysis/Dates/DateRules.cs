@@ -13,6 +13,7 @@ public sealed class DateRules
 {
     private readonly Regex? _windowBefore, _windowAfter, _pointBefore, _pointAfter;
     private readonly List<(Regex Pattern, TimeSpan TimeOfDay, int AddDays)> _extras = [];
+    private readonly Regex? _nextWeek;
 
     public DateRules(IReadOnlyList<LexiconFile> lexicons)
     {
@@ -22,6 +23,7 @@ public sealed class DateRules
         _windowAfter = EmbeddedData.CompileAny(Group("durationWindowAfter").Select(p => $"^\\s*(?:{p})"));
         _pointBefore = EmbeddedData.CompileAny(Group("durationPointBefore").Select(p => $"(?:{p})\\s*$"));
         _pointAfter = EmbeddedData.CompileAny(Group("durationPointAfter").Select(p => $"^\\s*(?:{p})"));
+        _nextWeek = EmbeddedData.CompileAny(Group("nextWeek"));
         foreach (var entry in Group("endOfDay"))
         {
             // "pattern@@HH:mm@@days": a phrase meaning a working-day deadline.
@@ -57,6 +59,14 @@ public sealed class DateRules
 
     public IEnumerable<DateMention> FindExtra(string text, int start, int end, DateTimeOffset reference)
     {
+        // "下星期", "下个礼拜": the recognizers know them only with a weekday; alone they are next week's window.
+        foreach (var m in SafeRegex.Matches(_nextWeek, text, start, end - start))
+        {
+            var daysToMonday = ((int)DayOfWeek.Monday - (int)reference.DayOfWeek + 7) % 7;
+            if (daysToMonday == 0) daysToMonday = 7;
+            var monday = new DateTimeOffset(reference.Date.AddDays(daysToMonday), reference.Offset);
+            yield return new DateMention(m.Index, m.Index + m.Length, m.Value, monday, monday.AddDays(7), DateQuality.Resolvable, false);
+        }
         foreach (var (pattern, timeOfDay, addDays) in _extras)
             foreach (var m in SafeRegex.Matches(pattern, text, start, end - start))
             {

@@ -5,6 +5,60 @@ namespace OutlookCommit.Analysis.Elements;
 /// <summary>The action element: a specific next step, an activity with an object. The subject line counts.</summary>
 public static class ActionFinder
 {
+    private const int MaxGapAfterFrame = 40;
+
+    /// <summary>
+    /// The general shape of a step: a request or commitment ("could you", "I'll", 请, 我们会) followed by a
+    /// concrete verb and a real object ("add his analysts to the workspace", 把样机寄出) — not "get back to you".
+    /// </summary>
+    private static TextSpan? FindCommittedStep(SentenceContext context, Text.Sentence sentence)
+    {
+        var text = context.Text;
+        foreach (var frame in context.Matches("commitFrame", sentence))
+        {
+            var from = frame.Index + frame.Length;
+            var window = Math.Min(sentence.End, from + MaxGapAfterFrame) - from;
+            if (window <= 0) continue;
+            foreach (var verb in context.Lexicon.Matches("concreteVerb", text, from, window))
+            {
+                var objectStart = verb.Index + verb.Length;
+                if (!HasRealObject(context, objectStart, sentence.End)) continue;
+                if (context.OverlapsVague(frame.Index, Math.Min(sentence.End, objectStart + 12), VagueKind.VagueAction)) continue;
+                return context.Span(frame.Index, Math.Min(sentence.End, objectStart + 30));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The first content word after the verb is a thing, not a pronoun, filler or vague word.</summary>
+    private static bool HasRealObject(SentenceContext context, int start, int end)
+    {
+        var text = context.Text;
+        var i = start;
+        while (i < end)
+        {
+            while (i < end && !char.IsLetterOrDigit(text[i])) i++;
+            if (i >= end) return false;
+            if (Text.LanguageDetector.IsHan(text[i]))
+            {
+                var rest = text[i..Math.Min(end, i + 6)];
+                return !context.Lexicon.IsMatch("emptyObject", rest) && !context.OverlapsVague(i, Math.Min(end, i + 2));
+            }
+            var wordStart = i;
+            while (i < end && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '-')) i++;
+            var word = text[wordStart..i];
+            if (word.Length < 3 || word.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) continue;
+            if (context.Lexicon.IsMatch("emptyObject", word)) { if (IsStopWord(word)) continue; return false; }
+            return !context.OverlapsVague(wordStart, i);
+        }
+        return false;
+    }
+
+    /// <summary>Function words are skipped on the way to the object; empty nouns ("it", "time") end the search.</summary>
+    private static bool IsStopWord(string word) => word.ToLowerInvariant() is
+        "the" or "and" or "for" or "with" or "your" or "our" or "their" or "his" or "its" or "all" or "both"
+        or "one" or "few" or "couple" or "about" or "into" or "onto" or "from" or "over" or "next" or "there" or "here";
+
     public static ElementReport Find(SentenceContext context)
     {
         var evidence = new List<TextSpan>();
@@ -13,9 +67,10 @@ public static class ActionFinder
             if (context.IsAboutThePast(sentence)) continue;
             foreach (var m in context.Matches("action", sentence))
             {
-                if (context.InsideVague(m.Index, m.Index + m.Length)) continue;
+                if (context.OverlapsVague(m.Index, m.Index + m.Length, VagueKind.VagueAction)) continue;
                 evidence.Add(context.Span(m.Index, m.Index + m.Length));
             }
+            if (evidence.Count == 0 && FindCommittedStep(context, sentence) is { } step) evidence.Add(step);
         }
         if (evidence.Count > 0) return new ElementReport { Present = true, Evidence = evidence };
         var vague = context.FirstVague(VagueKind.VagueAction) ?? context.FirstVague(VagueKind.VagueAsk);

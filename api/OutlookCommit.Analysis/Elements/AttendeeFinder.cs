@@ -40,7 +40,7 @@ public static class AttendeeFinder
         var found = new List<TextSpan>();
         foreach (var sentence in document.Sentences)
         {
-            if (context.IsAboutThePast(sentence)) continue;
+            if (context.IsAboutThePast(sentence) || !LooksForward(context, sentence)) continue;
             var generic = context.Matches("attendeeGeneric", sentence).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
             bool Excluded(int start, int end) =>
                 (start < document.Greeting.End && document.Greeting.Start < end)
@@ -51,6 +51,7 @@ public static class AttendeeFinder
             {
                 var name = m.Groups["name"];
                 if (name.Success && IsAddressee(name.Value, addressee, surnameOnly: true)) continue;
+                if (name.Success && !LanguageDetector.IsHan(name.Value[0]) && !IsPersonName(context, name.Value)) continue;
                 if (Excluded(m.Index, m.Index + m.Length)) continue;
                 found.Add(context.Span(m.Index, m.Index + m.Length));
             }
@@ -65,6 +66,16 @@ public static class AttendeeFinder
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
+
+    /// <summary>
+    /// People take part in the next step only in sentences about it: a sentence with an action, a time, a
+    /// request or a commitment. "I've cc'd my manager" or "a note from our product team" names no participant.
+    /// </summary>
+    private static bool LooksForward(SentenceContext context, Sentence sentence) =>
+        context.IsMatch("action", sentence)
+        || context.IsMatch("commitFrame", sentence)
+        || context.IsMatch("futureCue", sentence)
+        || context.IsMatch("confirmation", sentence);
 
     private static bool IsPersonName(SentenceContext context, string name) =>
         name.Split(' ', '-').All(part => part.Length > 1 && !context.Lexicon.IsMatch("notAName", part));

@@ -15,6 +15,7 @@ public static class NextStepClassifier
     ];
 
     private const int SubjectWeight = 2;
+    private const int ExecutivePairWeight = 3;
 
     public static NextStepType? Classify(SentenceContext context, bool hasAction)
     {
@@ -31,6 +32,11 @@ public static class NextStepClassifier
                 scores[type] = scores.GetValueOrDefault(type) + Math.Min(hits, 2) * (sentence.IsSubject ? SubjectWeight : 1);
             }
         }
+        // Our executive and theirs in the same draft is an executive meeting, whatever else it mentions.
+        var ours = context.Document.Sentences.Any(s => !context.IsAboutThePast(s) && context.IsMatch("ourExecutive", s));
+        var theirs = context.Document.Sentences.Any(s => !context.IsAboutThePast(s) && context.IsMatch("yourExecutive", s));
+        if (ours && theirs) scores[NextStepType.ExecutiveMeeting] = scores.GetValueOrDefault(NextStepType.ExecutiveMeeting) + ExecutivePairWeight;
+
         var location = context.Document.Draft.Location;
         if (!string.IsNullOrWhiteSpace(location))
             foreach (var (type, pattern) in context.Lexicon.NextStepPatterns)

@@ -25,7 +25,6 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
     /// </summary>
     public bool IsAboutThePast(Sentence s)
     {
-        if (s.IsSubject) return false;
         if (_aboutThePast.TryGetValue(s.Start, out var known)) return known;
         var result = IsMatch("pastContext", s) && !IsMatch("futureCue", s);
         _aboutThePast[s.Start] = result;

@@ -9,13 +9,13 @@ public sealed class IgnoredRangeFinder
 {
     private sealed record MarkersFile(
         string[] QuoteToEnd, string[] ForwardToEnd, string[] HeaderFrom, string[] HeaderSent,
-        string[] QuoteLine, string[] SignatureDelimiter, string[] SignOff, string[] ContactLine);
+        string[] QuoteLine, string[] SignatureDelimiter, string[] SignOff, string[] InlineSignOff, string[] ContactLine);
 
     private const int HeaderLookahead = 5;
     private const int MaxSignatureLines = 8;
     private const int MaxSignatureLineLength = 90;
 
-    private readonly Regex? _quoteToEnd, _forwardToEnd, _headerFrom, _headerSent, _quoteLine, _delimiter, _signOff, _contact;
+    private readonly Regex? _quoteToEnd, _forwardToEnd, _headerFrom, _headerSent, _quoteLine, _delimiter, _signOff, _inlineSignOff, _contact;
 
     public IgnoredRangeFinder()
     {
@@ -28,6 +28,7 @@ public sealed class IgnoredRangeFinder
         _delimiter = EmbeddedData.CompileAny(m.SignatureDelimiter);
         _signOff = EmbeddedData.CompileAny(m.SignOff);
         _contact = EmbeddedData.CompileAny(m.ContactLine);
+        _inlineSignOff = EmbeddedData.CompileAny(m.InlineSignOff);
     }
 
     /// <summary>Ranges of <paramref name="body"/> (offsets relative to it) that are not the rep's new text.</summary>
@@ -62,6 +63,10 @@ public sealed class IgnoredRangeFinder
         {
             var end = quoteStartLine < lines.Count ? lines[quoteStartLine].Start : body.Length;
             if (end > lines[s].Start) ranges.Add(new IgnoredRange(lines[s].Start, end, IgnoredKind.Signature));
+        }
+        else if (LastTextLine(lines, quoteStartLine) is { } last && SafeRegex.First(_inlineSignOff, last.Text) is { } inline)
+        {
+            ranges.Add(new IgnoredRange(last.Start + inline.Index, last.End, IgnoredKind.Signature));
         }
         return Normalize(ranges);
     }
@@ -116,6 +121,13 @@ public sealed class IgnoredRangeFinder
         if (above >= 0 && lines[above].Text.Trim().Length is > 0 and <= 40 && !lines[above].Text.TrimEnd().EndsWith('?')
             && !Sentences.EndsSentence(lines[above].Text.TrimEnd())) start = above;
         return start;
+    }
+
+    private static Line? LastTextLine(List<Line> lines, int endLine)
+    {
+        for (var i = endLine - 1; i >= 0; i--)
+            if (!string.IsNullOrWhiteSpace(lines[i].Text)) return lines[i];
+        return null;
     }
 
     private static int TrimmedEnd(string s) => s.TrimEnd().Length;
