@@ -156,10 +156,13 @@ public static class InvitesApi
         return "free";
     }
 
-    private static TimeZoneInfo ZoneOf(DateTimeOffset reference) =>
-        reference.Offset == TimeSpan.Zero
-            ? TimeZoneInfo.Utc
-            : TimeZoneInfo.CreateCustomTimeZone($"UTC{reference.Offset:+hh\\:mm;-hh\\:mm}", reference.Offset, $"UTC{reference.Offset:+hh\\:mm;-hh\\:mm}", null);
+    private static TimeZoneInfo ZoneOf(DateTimeOffset reference)
+    {
+        if (reference.Offset == TimeSpan.Zero)
+            return TimeZoneInfo.Utc;
+        var name = "UTC" + (reference.Offset < TimeSpan.Zero ? "-" : "+") + reference.Offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+        return TimeZoneInfo.CreateCustomTimeZone(name, reference.Offset, name, name);
+    }
 
     private static IEnumerable<AddressModel> OrEmpty(this IEnumerable<AddressModel>? list) => list ?? [];
 }
