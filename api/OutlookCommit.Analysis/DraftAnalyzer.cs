@@ -41,11 +41,11 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
 
         var document = DraftDocument.Read(draft, _ignored, _lexicon);
         var vague = VaguePhraseFinder.Find(document, _lexicon);
-        var context = new SentenceContext(document, _lexicon, vague);
+        var context = new SentenceContext(document, _lexicon, vague, DateElementFinder.Collect(document, _dates));
 
         var action = ActionFinder.Find(context);
         var attendee = AttendeeFinder.Find(context);
-        var date = DateElementFinder.Find(context, _dates);
+        var date = DateElementFinder.Find(context);
         var confirmation = ConfirmationFinder.Find(context);
         var nextStep = NextStepClassifier.Classify(context, action.Present);
 

@@ -10,14 +10,17 @@ namespace OutlookCommit.Analysis.Elements;
 /// </summary>
 public static class DateElementFinder
 {
-    public static DateElementReport Find(SentenceContext context, DateFinder dates)
+    /// <summary>Every time expression of the rep's sentences, resolved against the reference time.</summary>
+    public static List<DatedSentence> Collect(DraftDocument document, DateFinder dates) =>
+        document.Sentences
+            .SelectMany(s => dates.Find(document.Text, s.Start, s.End, document.Draft.ReferenceTime).Select(m => new DatedSentence(m, s)))
+            .ToList();
+
+    public static DateElementReport Find(SentenceContext context)
     {
         var document = context.Document;
         var draft = document.Draft;
-        var mentions = new List<(DateMention Mention, Sentence Sentence)>();
-        foreach (var sentence in document.Sentences)
-            foreach (var mention in dates.Find(document.Text, sentence.Start, sentence.End, draft.ReferenceTime))
-                mentions.Add((mention, sentence));
+        var mentions = context.Dates;
 
         var usable = mentions.Where(x => IsNextStepTime(context, x.Mention, x.Sentence)).ToList();
         var evidence = usable.Select(x => context.Span(x.Mention.Start, x.Mention.End)).ToList();

@@ -1,15 +1,21 @@
+using OutlookCommit.Analysis.Dates;
 using OutlookCommit.Analysis.Lexicons;
 using OutlookCommit.Analysis.Model;
 using OutlookCommit.Analysis.Text;
 
 namespace OutlookCommit.Analysis.Elements;
 
+/// <summary>A time expression and the sentence it stands in.</summary>
+public readonly record struct DatedSentence(DateMention Mention, Sentence Sentence);
+
 /// <summary>What every element finder needs: the document, the lexicon and the vague phrases already found.</summary>
-public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IReadOnlyList<VaguePhrase> vague)
+public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IReadOnlyList<VaguePhrase> vague, IReadOnlyList<DatedSentence> dates)
 {
     public DraftDocument Document { get; } = document;
     public Lexicon Lexicon { get; } = lexicon;
     public IReadOnlyList<VaguePhrase> Vague { get; } = vague;
+    /// <summary>Every time expression in the rep's sentences, with its sentence.</summary>
+    public IReadOnlyList<DatedSentence> Dates { get; } = dates;
     private readonly Dictionary<int, bool> _aboutThePast = [];
 
     public string Text => Document.Text;
@@ -20,13 +26,15 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
     public bool IsMatch(string group, Sentence s) => Lexicon.IsMatch(group, Text, s.Start, s.End - s.Start);
 
     /// <summary>
-    /// A sentence about what already happened ("Thanks for your time today", 今天聊得很好) is not the next step,
-    /// unless it also looks forward.
+    /// A sentence about what already happened ("Thanks for your time today", 今天聊得很好, a sentence dated in the
+    /// past) is not the next step, unless it also looks forward.
     /// </summary>
     public bool IsAboutThePast(Sentence s)
     {
         if (_aboutThePast.TryGetValue(s.Start, out var known)) return known;
-        var result = IsMatch("pastContext", s) && !IsMatch("futureCue", s);
+        var dated = Dates.Where(d => d.Sentence.Start == s.Start).Select(d => d.Mention.Quality).ToList();
+        var datedInThePast = dated.Contains(DateQuality.Past) && !dated.Contains(DateQuality.Resolvable);
+        var result = (datedInThePast || IsMatch("pastContext", s)) && !IsMatch("futureCue", s);
         _aboutThePast[s.Start] = result;
         return result;
     }

@@ -1,0 +1,61 @@
+using OutlookCommit.Eval;
+
+namespace OutlookCommit.Analysis.Tests;
+
+/// <summary>Every labelled case must come out exactly as labelled: the four elements and the next-step type.</summary>
+public class LabelledCasesTests
+{
+    public static TheoryData<string> DomainCases() => Ids(TestData.SharedFile("domain/dev-cases.jsonl"));
+    public static TheoryData<string> EnglishCases() => Ids(TestData.CasesFile("en-cases.jsonl"));
+    public static TheoryData<string> ChineseCases() => Ids(TestData.CasesFile("zh-cases.jsonl"));
+    public static TheoryData<string> OwnCases() => Ids(TestData.CasesFile("engine-cases.jsonl"));
+
+    [Theory, MemberData(nameof(DomainCases))]
+    public void Domain_dev_case_matches_its_label(string id) => AssertCase(TestData.SharedFile("domain/dev-cases.jsonl"), id);
+
+    [Theory, MemberData(nameof(EnglishCases))]
+    public void English_case_matches_its_label(string id) => AssertCase(TestData.CasesFile("en-cases.jsonl"), id);
+
+    [Theory, MemberData(nameof(ChineseCases))]
+    public void Chinese_case_matches_its_label(string id) => AssertCase(TestData.CasesFile("zh-cases.jsonl"), id);
+
+    [Theory, MemberData(nameof(OwnCases))]
+    public void Engine_case_matches_its_label(string id) => AssertCase(TestData.CasesFile("engine-cases.jsonl"), id);
+
+    private static TheoryData<string> Ids(string file)
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in LabelledCase.ReadFile(file)) data.Add(c.Id);
+        return data;
+    }
+
+    private static readonly Dictionary<string, List<LabelledCase>> Files = [];
+
+    private static void AssertCase(string file, string id)
+    {
+        List<LabelledCase> cases;
+        lock (Files)
+        {
+            if (!Files.TryGetValue(file, out cases!)) Files[file] = cases = LabelledCase.ReadFile(file);
+        }
+        var c = cases.Single(x => x.Id == id);
+        var analysis = TestData.Analyzer.Analyze(c.ToDraft());
+        var actual = new
+        {
+            Action = analysis.Elements.Action.Present,
+            Attendee = analysis.Elements.Attendee.Present,
+            Date = analysis.Elements.Date.Present,
+            Confirmation = analysis.Elements.Confirmation.Present,
+            NextStep = c.Expected.NextStep is null ? null : analysis.NextStep,
+        };
+        var expected = new
+        {
+            c.Expected.Action,
+            c.Expected.Attendee,
+            c.Expected.Date,
+            c.Expected.Confirmation,
+            c.Expected.NextStep,
+        };
+        Assert.Equal(expected, actual);
+    }
+}
