@@ -109,7 +109,8 @@ export class ApiClient {
   }
 
   async suggestInvite(draft: Draft, durationMinutes?: number): Promise<InviteSuggestion> {
-    const body = { draft, durationMinutes, timeZone: draft.timeZone ?? undefined };
+    // The request is the draft's own fields (as for /api/analyses) plus an optional duration.
+    const body = { ...draft, durationMinutes };
     return normalizeInvite(await this.request<unknown>('POST', '/api/invites/suggestions', body));
   }
 
@@ -194,7 +195,8 @@ function commitmentOf(raw: Loose, index: number): Commitment {
     sourceMessageId: str(c.sourceMessageId),
     conversationId: str(c.conversationId),
     sentAt: str(c.sentAt),
-    reason: isObj(raw.commitment) ? str(raw.reason) : null,
+    subject: str(c.subject),
+    reason: str(raw.reason),
   };
 }
 

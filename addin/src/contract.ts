@@ -167,6 +167,7 @@ export interface Commitment {
   nextStep?: NextStepType | null;
   status: 'open' | 'done';
   overdue: boolean;
+  subject?: string | null;
   sourceMessageId?: string | null;
   conversationId?: string | null;
   sentAt?: string | null;
@@ -184,7 +185,8 @@ export interface CommitmentList {
 export interface NewCommitment {
   what: string;
   who: EmailAddress[];
-  due: string;
+  due?: string | null;
+  subject?: string | null;
   nextStep?: NextStepType | null;
   sourceMessageId?: string | null;
   conversationId?: string | null;

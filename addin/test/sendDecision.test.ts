@@ -77,13 +77,22 @@ describe('helpers', () => {
       who: [{ name: 'your data engineering team', address: null }, { name: 'Dana', address: 'dana@fabrikam.com' }],
       due: '2026-12-01T14:00:00-05:00',
       nextStep: 'technicalExchange',
+      subject: 'Deep-dive',
       sourceMessageId: 'AAMk',
       conversationId: 'conv',
       sentAt: '2026-11-27T10:00:00-05:00',
     });
     const noDate = englishAdvance();
     noDate.elements.date.resolved = null;
-    expect(commitmentFrom(noDate, {})).toBeNull();
+    expect(commitmentFrom(noDate, {})?.due).toBeNull();
     expect(commitmentFrom(noDate, { start: '2026-12-02T09:00:00Z' })?.due).toBe('2026-12-02T09:00:00Z');
+    const none = englishAdvance();
+    none.elements.action.evidence = [];
+    expect(commitmentFrom(none, {})).toBeNull();
+    // The ask sentence around the action is the clearest "what".
+    const withAsk = englishAdvance();
+    withAsk.elements.action.evidence = [{ start: 20, end: 30, text: 'deep-dive' }];
+    withAsk.asks = [{ start: 11, end: 60, text: 'Could you join   a deep-dive on Tuesday?' }];
+    expect(commitmentFrom(withAsk, {})?.what).toBe('Could you join a deep-dive on Tuesday?');
   });
 });

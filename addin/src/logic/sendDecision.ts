@@ -123,7 +123,8 @@ export function fingerprint(...parts: Array<string | null | undefined>): string 
 
 /**
  * The ledger entry for an advance: what, who (the people the draft names, then its addressees), when and the
- * next-step type. Null when there is no due time to hold the rep to (nothing to record).
+ * next-step type. "What" is the sentence that asks for the next step where the engine found one, else the
+ * action's evidence, else the subject. Null when there is nothing to record.
  */
 export function commitmentFrom(
   analysis: DraftAnalysis,
@@ -137,9 +138,14 @@ export function commitmentFrom(
   },
 ): NewCommitment | null {
   const { action, attendee, date } = analysis.elements;
-  const what = action.evidence.map((e) => e.text.trim()).filter(Boolean).join('; ') || (source.subject ?? '').trim();
+  const first = action.evidence[0];
+  const ask = first ? (analysis.asks ?? []).find((a) => a.start <= first.start && first.start < a.end) : undefined;
+  const what =
+    ask?.text.replace(/\s+/g, ' ').trim() ||
+    action.evidence.map((e) => e.text.trim()).filter(Boolean).join('; ') ||
+    (source.subject ?? '').trim();
   const due = date.resolved?.end ?? date.resolved?.start ?? source.start ?? null;
-  if (!what || !due) return null;
+  if (!what) return null;
   const seen = new Set<string>();
   const who: EmailAddress[] = [];
   const add = (a: EmailAddress) => {
@@ -156,6 +162,7 @@ export function commitmentFrom(
     who,
     due,
     nextStep: analysis.nextStep ?? null,
+    subject: source.subject ?? null,
     sourceMessageId: source.itemId ?? null,
     conversationId: source.conversationId ?? null,
     sentAt: source.sentAt ?? null,

@@ -65,7 +65,7 @@ export function CheckView({ state, t, apiWhere, onReanalyze, onInsertTemplate }:
           <MessageBarBody>{errorText(t, analysis.error, apiWhere)}</MessageBarBody>
         </MessageBar>
       )}
-      {result && <AnalysisView result={result} t={t} />}
+      {result && <AnalysisView result={result} subject={analysis.draft?.subject ?? null} t={t} />}
       {result && shouldOfferTemplate(result) && (
         <div className={s.section}>
           <Divider />
@@ -98,7 +98,7 @@ export function CheckView({ state, t, apiWhere, onReanalyze, onInsertTemplate }:
   );
 }
 
-function AnalysisView({ result, t }: { result: DraftAnalysis; t: Translate }) {
+function AnalysisView({ result, subject, t }: { result: DraftAnalysis; subject: string | null; t: Translate }) {
   const s = useStyles();
   const rows = elementRows(result);
   const tone = outcomeTone(result.outcome);
@@ -109,11 +109,13 @@ function AnalysisView({ result, t }: { result: DraftAnalysis; t: Translate }) {
           <Badge appearance="filled" color={tone} size="large">
             {t(`outcome_${result.outcome}`)}
           </Badge>
-          <Caption1 className={s.soft} data-testid="outcome-key">
-            {result.outcome}
-          </Caption1>
         </div>
         <Body1>{t(`outcomeHint_${result.outcome}`)}</Body1>
+        {subject?.trim() && (
+          <Caption1 className={s.quote} data-testid="draft-subject">
+            {t('checkedDraft')} {subject}
+          </Caption1>
+        )}
         {result.truncated && <Caption1>{t('truncated')}</Caption1>}
       </section>
 

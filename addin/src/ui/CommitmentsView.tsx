@@ -32,6 +32,7 @@ export function CommitmentsView({ state, t, apiWhere, onRefresh, onDone }: Props
               <Text weight="semibold" className={s.wrap}>
                 {item.what}
               </Text>
+              {item.subject && <Caption1 className={s.quote}>{item.subject}</Caption1>}
               <Caption1 className={s.quote}>
                 {[item.who.map((w) => w.name || w.address).join(', '), item.due ? t('due', formatTime(item.due, state.lang)) : t('noDue'), item.nextStep ? t(`nextStep_${item.nextStep}`) : '']
                   .filter(Boolean)
