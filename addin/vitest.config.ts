@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // `npm test` runs both projects: fast unit tests (node) and browser end-to-end tests
 // (playwright-core driving Debian's /usr/bin/chromium against the real API).
 export default defineConfig({
-  define: { __API_BASE__: JSON.stringify('https://api.test') },
+  define: { __API_BASE__: JSON.stringify('https://api.test'), __CLIENT_ID__: JSON.stringify(''), __API_SCOPE__: JSON.stringify('') },
   test: {
     projects: [
       {

@@ -25,7 +25,11 @@ await build({
   target: 'es2017',
   minify: true,
   legalComments: 'none',
-  define: { __API_BASE__: JSON.stringify(baseUrl) },
+  define: {
+    __API_BASE__: JSON.stringify(baseUrl),
+    // Production mode: the handler asks Office for an SSO token (Office.auth.getAccessToken, no library) for the API.
+    __CLIENT_ID__: JSON.stringify(process.env.OUTLOOKCOMMIT_CLIENT_ID ?? ''),
+  },
   logLevel: 'warning',
 });
 

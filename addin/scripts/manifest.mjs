@@ -7,6 +7,7 @@
 //   npm run manifest -- --base-url https://localhost:5180            (development, the default)
 //   npm run manifest -- --base-url https://outlookcommit.contoso.com  (production)
 //   npm run manifest -- --base-url https://... --out /tmp/manifests    (anywhere else)
+//   npm run manifest -- --base-url https://... --client-id <GUID>      (production mode: SSO for the send check)
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,9 +34,22 @@ export function normalizeBase(baseUrl) {
 /** @param {string} s */
 const xml = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The add-in only (XML) manifest. @param {any} c @param {string} baseUrl */
-export function renderXml(c, baseUrl) {
+/**
+ * The API's Entra app, for production mode: Office SSO (used by the send handler) needs WebApplicationInfo with
+ * the resource api://<host>/<clientId>. @param {string} base @param {string | undefined} clientId
+ */
+export function webApplication(base, clientId) {
+  if (!clientId) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(clientId)) {
+    throw new Error(`--client-id must be the API app registration's client id (a GUID), got "${clientId}"`);
+  }
+  return { id: clientId.toLowerCase(), resource: `api://${new URL(base).host}/${clientId.toLowerCase()}` };
+}
+
+/** The add-in only (XML) manifest. @param {any} c @param {string} baseUrl @param {{clientId?: string}} [options] */
+export function renderXml(c, baseUrl, options = {}) {
   const base = normalizeBase(baseUrl);
+  const app = webApplication(base, options.clientId);
   const url = (/** @type {string} */ p) => xml(`${base}/${p}`);
   const en = c.strings['en-US'];
   const locales = Object.keys(c.strings).filter((l) => l !== 'en-US');
@@ -154,16 +168,29 @@ ${str('PaneButton.Label', 'buttonLabel')}
         <bt:LongStrings>
 ${str('PaneButton.Tooltip', 'buttonTooltip')}
         </bt:LongStrings>
-      </Resources>
+      </Resources>${
+        app
+          ? `
+      <WebApplicationInfo>
+        <Id>${app.id}</Id>
+        <Resource>${xml(app.resource)}</Resource>
+        <Scopes>
+          <Scope>openid</Scope>
+          <Scope>profile</Scope>
+        </Scopes>
+      </WebApplicationInfo>`
+          : ''
+      }
     </VersionOverrides>
   </VersionOverrides>
 </OfficeApp>
 `;
 }
 
-/** The unified manifest for Microsoft 365. @param {any} c @param {string} baseUrl */
-export function renderJson(c, baseUrl) {
+/** The unified manifest for Microsoft 365. @param {any} c @param {string} baseUrl @param {{clientId?: string}} [options] */
+export function renderJson(c, baseUrl, options = {}) {
   const base = normalizeBase(baseUrl);
+  const app = webApplication(base, options.clientId);
   const url = (/** @type {string} */ p) => `${base}/${p}`;
   const en = c.strings['en-US'];
   const mailbox = [{ name: 'Mailbox', minVersion: c.mailboxMinVersion }];
@@ -200,6 +227,7 @@ export function renderJson(c, baseUrl) {
     icons: { outline: 'icon-outline.png', color: 'icon-color.png' },
     accentColor: c.accentColor,
     validDomains: [host],
+    ...(app ? { webApplicationInfo: { id: app.id, resource: app.resource } } : {}),
     authorization: { permissions: { resourceSpecific: [{ name: 'MailboxItem.ReadWrite.User', type: 'Delegated' }] } },
     extensions: [
       {
@@ -245,12 +273,15 @@ export function renderJson(c, baseUrl) {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** Writes both manifests and the package icons into outDir. @param {string} baseUrl @param {string} outDir */
-export function generate(baseUrl, outDir = manifestDir) {
+/**
+ * Writes both manifests and the package icons into outDir.
+ * @param {string} baseUrl @param {string} outDir @param {{clientId?: string}} [options]
+ */
+export function generate(baseUrl, outDir = manifestDir, options = {}) {
   const c = loadConfig();
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(resolve(outDir, 'manifest.xml'), renderXml(c, baseUrl));
-  writeFileSync(resolve(outDir, 'manifest.json'), renderJson(c, baseUrl));
+  writeFileSync(resolve(outDir, 'manifest.xml'), renderXml(c, baseUrl, options));
+  writeFileSync(resolve(outDir, 'manifest.json'), renderJson(c, baseUrl, options));
   for (const icon of ['icon-color.png', 'icon-outline.png']) copyFileSync(resolve(addinDir, 'public', icon), resolve(outDir, icon));
   return { xml: resolve(outDir, 'manifest.xml'), json: resolve(outDir, 'manifest.json') };
 }
@@ -265,7 +296,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     const baseUrl = value('--base-url') ?? process.env.OUTLOOKCOMMIT_BASE_URL ?? DEFAULT_BASE_URL;
     const out = value('--out') ? resolve(process.cwd(), /** @type {string} */ (value('--out'))) : manifestDir;
-    const files = generate(baseUrl, out);
+    const clientId = value('--client-id') ?? process.env.OUTLOOKCOMMIT_CLIENT_ID ?? undefined;
+    const files = generate(baseUrl, out, { clientId: clientId || undefined });
     console.log(`Wrote ${files.xml}\n      ${files.json}\nfor ${normalizeBase(baseUrl)}`);
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);

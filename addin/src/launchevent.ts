@@ -5,13 +5,17 @@
 import type { Draft, DraftAnalysis, EmailAddress } from './contract';
 import { uiLanguage } from './i18n';
 import { commitmentFrom, decideSend, fingerprint, isInternalOnly } from './logic/sendDecision';
-import { displayLanguage, getSessionValue, itemIds, readDraft, setSessionValue, userEmail } from './office';
+import { displayLanguage, getSessionValue, getSsoToken, itemIds, readDraft, setSessionValue, userEmail } from './office';
 
 /** The API's absolute base URL, injected at build time (OUTLOOKCOMMIT_BASE_URL). */
 declare const __API_BASE__: string;
+/** The API's Entra client id (OUTLOOKCOMMIT_CLIENT_ID) in production mode; empty in local mode (no token). */
+declare const __CLIENT_ID__: string;
 
 /** How long the API gets to answer before the send is allowed anyway. */
 export const ANALYSIS_TIMEOUT_MS = 2000;
+/** Office SSO must answer fast too; without a token the API refuses and the send goes through. */
+export const TOKEN_TIMEOUT_MS = 1000;
 /** Recording an advance in the ledger must not hold the send up for long either. */
 export const RECORD_TIMEOUT_MS = 1000;
 /** Outlook shows "taking longer than expected" at 5 s (script download included): always finish before. */
@@ -35,14 +39,16 @@ export function apiBase(): string {
 }
 
 /** POSTs JSON with a hard timeout: fetch + AbortController where there is one, XMLHttpRequest otherwise. */
-export function postJson<T>(url: string, body: unknown, timeoutMs: number): Promise<T> {
+export function postJson<T>(url: string, body: unknown, timeoutMs: number, token: string | null = null): Promise<T> {
   const payload = JSON.stringify(body);
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
   if (typeof fetch === 'function' && typeof AbortController === 'function') {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     return fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers,
       body: payload,
       signal: controller.signal,
     })
@@ -57,8 +63,7 @@ export function postJson<T>(url: string, body: unknown, timeoutMs: number): Prom
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url, true);
     xhr.timeout = timeoutMs;
-    xhr.setRequestHeader('Content-Type', 'application/json');
-    xhr.setRequestHeader('Accept', 'application/json');
+    Object.keys(headers).forEach((name) => xhr.setRequestHeader(name, headers[name]!));
     xhr.onload = () => {
       if (xhr.status < 200 || xhr.status >= 300) return reject(new Error(`HTTP ${xhr.status}`));
       try {
@@ -105,9 +110,11 @@ export async function handleSend(event: SendEvent, kind: 'message' | 'event'): P
     const base = apiBase();
     let draft: Draft | null = null;
     let analysis: DraftAnalysis | null = null;
+    let token: string | null = null;
     try {
-      draft = await readDraft({ bodyType: 'text' });
-      analysis = await postJson<DraftAnalysis>(`${base}/api/analyses`, draft, ANALYSIS_TIMEOUT_MS);
+      const signIn = typeof __CLIENT_ID__ === 'string' && __CLIENT_ID__ ? getSsoToken(TOKEN_TIMEOUT_MS) : Promise.resolve(null);
+      [draft, token] = await Promise.all([readDraft({ bodyType: 'text' }), signIn]);
+      analysis = await postJson<DraftAnalysis>(`${base}/api/analyses`, draft, ANALYSIS_TIMEOUT_MS, token);
       if (!analysis || typeof analysis !== 'object' || !analysis.elements) analysis = null;
     } catch {
       analysis = null; // fail open
@@ -131,7 +138,7 @@ export async function handleSend(event: SendEvent, kind: 'message' | 'event'): P
           itemId: ids.itemId,
           sentAt: draft.referenceTime,
         });
-        if (entry) await postJson(`${base}/api/commitments`, entry, RECORD_TIMEOUT_MS).catch(() => undefined);
+        if (entry) await postJson(`${base}/api/commitments`, entry, RECORD_TIMEOUT_MS, token).catch(() => undefined);
       }
       complete({ allowEvent: true });
       return;

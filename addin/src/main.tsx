@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { ApiClient } from './api';
+import { builtInAuthConfig, tokenProvider } from './auth';
 import { bootPlan, currentSignals, loadScript, OFFICE_JS_URL } from './boot';
 import { uiLanguage } from './i18n';
 import { displayLanguage, isDarkTheme, whenOfficeReady } from './office';
@@ -17,7 +18,8 @@ async function start() {
   const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const lang = uiLanguage(inOutlook ? displayLanguage() : new URLSearchParams(location.search).get('lang') ?? navigator.language);
   const dark = inOutlook ? (isDarkTheme() ?? prefersDark) : prefersDark;
-  const api = new ApiClient({ baseUrl: import.meta.env.VITE_API_BASE ?? '' });
+  // Sign-in (NAA) only inside Outlook and only when the build has a client id; the preview and local mode send no token.
+  const api = new ApiClient({ baseUrl: '', getToken: tokenProvider(inOutlook ? builtInAuthConfig() : null) });
   const root = document.getElementById('root');
   if (!root) return;
   document.getElementById('boot')?.remove();

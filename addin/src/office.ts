@@ -232,6 +232,31 @@ export async function displayNewAppointment(a: NewAppointment): Promise<void> {
 
 // ---- used by the send handler ----
 
+/**
+ * An access token for the API from Office's single sign-on (Office.auth.getAccessToken), without prompts.
+ * The send handler uses it in production mode: MSAL is too large for a 50 KB handler. Null when unavailable,
+ * refused or slower than timeoutMs: the caller then fails open.
+ */
+export async function getSsoToken(timeoutMs: number): Promise<string | null> {
+  const auth: any = (office() as any)?.auth;
+  if (!auth || typeof auth.getAccessToken !== 'function') return null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      Promise.resolve(auth.getAccessToken({ allowSignInPrompt: false, allowConsentPrompt: false, forMSGraphAccess: false })).then(
+        (t: unknown) => (typeof t === 'string' && t ? t : null),
+      ),
+      new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), timeoutMs);
+      }),
+    ]);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Per-item session data (Mailbox 1.11); null where the host lacks it. */
 export async function getSessionValue(name: string): Promise<string | null> {
   const sd = item().sessionData;

@@ -33,9 +33,11 @@ const PROD = 'https://outlookcommit.contoso.example/app';
 describe('manifests', () => {
   const out = mkdtempSync(join(tmpdir(), 'oc-manifest-'));
   const files = generate(PROD, out);
+  const sso = generate(PROD, mkdtempSync(join(tmpdir(), 'oc-manifest-sso-')), { clientId: '11111111-2222-4333-8444-555555555555' });
 
   it('the XML manifest validates against the Office add-in XSD (xmllint)', () => {
     xmllint(files.xml);
+    xmllint(sso.xml);
     xmllint(resolve(manifestDir, 'manifest.xml'));
   });
 
@@ -47,7 +49,7 @@ describe('manifests', () => {
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
-    for (const file of [files.json, resolve(manifestDir, 'manifest.json')]) {
+    for (const file of [files.json, sso.json, resolve(manifestDir, 'manifest.json')]) {
       const ok = validate(JSON.parse(readFileSync(file, 'utf8')));
       expect(validate.errors ?? [], file).toEqual([]);
       expect(ok).toBe(true);
@@ -90,6 +92,14 @@ describe('manifests', () => {
     const actions = ext.runtimes.flatMap((r: { actions: Array<{ id: string }> }) => r.actions.map((a) => a.id));
     expect(actions).toEqual(expect.arrayContaining([OPEN_PANE_COMMAND.message, OPEN_PANE_COMMAND.event, 'onMessageSendHandler', 'onAppointmentSendHandler']));
     expect(existsSync(join(out, 'icon-color.png')) && existsSync(join(out, 'icon-outline.png'))).toBe(true);
+  });
+
+  it('production mode adds the API app for Office SSO; local mode has none', () => {
+    const resource = 'api://outlookcommit.contoso.example/11111111-2222-4333-8444-555555555555';
+    expect(readFileSync(sso.xml, 'utf8')).toContain(`<Resource>${resource}</Resource>`);
+    expect(JSON.parse(readFileSync(sso.json, 'utf8')).webApplicationInfo).toEqual({ id: '11111111-2222-4333-8444-555555555555', resource });
+    expect(readFileSync(files.xml, 'utf8')).not.toContain('WebApplicationInfo');
+    expect(() => generate(PROD, mkdtempSync(join(tmpdir(), 'oc-bad-')), { clientId: 'not-a-guid' })).toThrow(/GUID/);
   });
 
   it('refuses a base URL Outlook cannot load', () => {
