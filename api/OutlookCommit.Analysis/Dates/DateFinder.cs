@@ -160,7 +160,11 @@ public sealed class DateFinder
                 var hasStart = TryParse(value, "start", offset, out var from);
                 var hasEnd = TryParse(value, "end", offset, out var to);
                 if (mod is "before" or "until" && hasEnd)
-                    return (reference < to ? reference : to, to, hasTime, false); // "by Monday": from now until then
+                {
+                    // "by Friday" includes Friday: a deadline given as a day ends when that day does.
+                    if (!hasTime) to = to.AddDays(1);
+                    return (reference < to ? reference : to, to, hasTime, false);
+                }
                 if (mod is "before-end" or "end" && hasEnd) return (to.AddDays(-1), to, hasTime, false);
                 if (hasStart && hasEnd) return (from, to, hasTime, false);
                 if (hasStart) return (from, null, hasTime, true); // "after the new year": no end, no plan

@@ -73,6 +73,7 @@ public static class AttendeeFinder
     /// </summary>
     private static bool LooksForward(SentenceContext context, Sentence sentence) =>
         context.IsMatch("action", sentence)
+        || context.Dates.Any(d => d.Sentence.Start == sentence.Start && d.Mention.Quality == Dates.DateQuality.Resolvable)
         || context.IsMatch("commitFrame", sentence)
         || context.IsMatch("futureCue", sentence)
         || context.IsMatch("confirmation", sentence);
