@@ -241,6 +241,42 @@ run('pane and send handler against the real API', () => {
     await page.close();
   });
 
+  it('in a plain browser (no Office) the page is the preview: paste a draft, see the analysis and the template', async () => {
+    const page = await browser.context.newPage();
+    const seen = watch(page);
+    const officeRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('appsforoffice')) officeRequests.push(r.url());
+    });
+    await page.goto(`${api.baseUrl}/?lang=en`);
+    await page.getByRole('form').waitFor();
+    await page.getByLabel('To (Name <address>, …)').fill('Dana Kim <dana@fabrikam.com>');
+    await page.getByLabel('Subject').fill(englishVague.subject!);
+    await page.getByLabel('Body').fill(englishVague.body!);
+    await page.getByRole('button', { name: 'Analyze' }).click();
+    await expect.poll(() => page.getByTestId('outcome').getAttribute('data-outcome'), { timeout: 15_000 }).toBe('continuation');
+    await page.screenshot({ path: join(shots, 'preview-en.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Insert closing template' }).click();
+    await expect.poll(async () => (await page.getByLabel('Body').inputValue()).length).toBeGreaterThan(englishVague.body!.length + 20);
+    expect(await page.getByLabel('Body').inputValue()).toContain(englishVague.body!.trim());
+    expect(officeRequests).toEqual([]); // the preview never needs Microsoft's CDN
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opened as the Outlook pane while Office.js cannot load (offline), the page falls back to the preview', async () => {
+    const page = await browser.context.newPage();
+    const seen = watch(page);
+    await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort('internetdisconnected'));
+    const started = Date.now();
+    await page.goto(`${api.baseUrl}/index.html?host=outlook`);
+    await page.getByRole('form').waitFor({ timeout: 10_000 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await page.locator('[data-mode]').getAttribute('data-mode')).toBe('preview');
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
   it('with the API down, the pane says so and the send handler allows the send', async () => {
     const pane = await pageWithOffice(browser, englishVague);
     const seen = watch(pane);
