@@ -18,7 +18,13 @@ public sealed class GraphHttp : IDisposable
         var o = options.Value;
         var handlers = GraphClientFactory.CreateDefaultHandlers().ToList();
         var retry = handlers.FindIndex(h => h is RetryHandler);
-        var retryHandler = new RetryHandler(new RetryHandlerOption { MaxRetry = o.MaxRetries, Delay = o.RetryDelaySeconds });
+        // A Retry-After that does not fit in the call's budget is not waited for: the caller gets it instead.
+        var retryHandler = new RetryHandler(new RetryHandlerOption
+        {
+            MaxRetry = o.MaxRetries,
+            Delay = o.RetryDelaySeconds,
+            RetriesTimeLimit = TimeSpan.FromSeconds(o.TimeoutSeconds),
+        });
         if (retry >= 0) handlers[retry] = retryHandler; else handlers.Insert(0, retryHandler);
 
         Client = GraphClientFactory.Create(handlers, finalHandler: new SocketsHttpHandler

@@ -101,7 +101,7 @@ public static class GraphAnalysesApi
 
     private static async Task<GraphAnalysis> AnalyzeEvent(GraphMail mail, IDraftAnalyzer analyzer, string id, TimeZoneInfo zone, DateTimeOffset now, CancellationToken ct)
     {
-        var ev = await mail.GetEventAsync(id, zone.Id, ct) ?? throw NotFound();
+        var ev = await mail.GetEventAsync(id, GraphMail.GraphZoneId(zone), ct) ?? throw NotFound();
         var attendees = ev.Attendees ?? [];
         var draft = new Draft
         {

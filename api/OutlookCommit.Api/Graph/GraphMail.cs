@@ -62,6 +62,10 @@ public sealed class GraphMail(GraphAccess access, GraphServiceClient client)
         access.RunAsync("free times", t => client.Me.FindMeetingTimes.PostAsync(body, r =>
             r.Headers.Add("Prefer", $"outlook.timezone=\"{timeZone}\""), t), ct);
 
+    /// <summary>The zone's Windows name where one exists (what Graph's Prefer: outlook.timezone expects).</summary>
+    public static string GraphZoneId(TimeZoneInfo zone) =>
+        TimeZoneInfo.TryConvertIanaIdToWindowsId(zone.Id, out var windows) ? windows : zone.Id;
+
     /// <summary>A Graph date-time in a named zone as an offset time.</summary>
     public static DateTimeOffset? ToOffset(DateTimeTimeZone? value, TimeZoneInfo fallback)
     {

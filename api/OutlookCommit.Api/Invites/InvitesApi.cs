@@ -65,7 +65,8 @@ public static class InvitesApi
                 "Availability was not checked: " + graph.UnavailableDetail));
         }
 
-        var graphZone = TimeZoneInfo.TryConvertIanaIdToWindowsId(zone.Id, out var windows) ? windows : zone.Id;
+        // An offset-only zone (from the reference time) has no name Graph knows: ask Graph in UTC then.
+        var graphZone = DraftInput.FindZone(zone.Id) is null ? "UTC" : GraphMail.GraphZoneId(zone);
         var result = await graph.Mail.FindMeetingTimesAsync(FindMeetingTimesBody(attendees, now, zone, graphZone, minutes), graphZone, ct);
         var candidates = (result?.MeetingTimeSuggestions ?? [])
             .Take(MaxCandidates)
@@ -85,6 +86,9 @@ public static class InvitesApi
         IEnumerable<AddressModel> attendees, DateTimeOffset now, TimeZoneInfo zone, string graphZone, int minutes)
     {
         var days = WorkingDaysFrom(now, WorkingDays).ToArray();
+        var graphTz = DraftInput.FindZone(graphZone) ?? TimeZoneInfo.Utc;
+        DateTimeTimeZone At(DateTime local) =>
+            GraphTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(local, zone.GetUtcOffset(local)), graphTz).DateTime, graphZone);
         return new FindMeetingTimesPostRequestBody
         {
             Attendees = attendees.Select(a => new AttendeeBase
@@ -99,8 +103,8 @@ public static class InvitesApi
                 [
                     new TimeSlot
                     {
-                        Start = GraphTime(days[0], graphZone),
-                        End = GraphTime(days[^1].AddDays(1), graphZone),
+                        Start = At(days[0]),
+                        End = At(days[^1].AddDays(1)),
                     },
                 ],
             },
