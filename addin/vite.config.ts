@@ -17,6 +17,10 @@ export default defineConfig({
     target: 'es2020',
     chunkSizeWarningLimit: 700,
     sourcemap: false,
+    rollupOptions: {
+      // MSAL (sign-in, production mode only) is a dynamic import: its own chunk, never loaded in local mode.
+      output: { chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('@azure/msal')) ? 'assets/msal-[hash].js' : 'assets/[name]-[hash].js') },
+    },
   },
   server: {
     port: 5173,

@@ -89,6 +89,8 @@ run('pane and send handler against the real API', () => {
 
   it('a vague Chinese draft shows the three missing elements, in a Chinese pane', async () => {
     const { page, seen } = await openPane(vagueChinese);
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(loaded.filter((u) => u.includes('msal-'))).toEqual([]); // local mode: MSAL is never loaded
     await expect.poll(() => page.getByTestId('outcome').getAttribute('data-outcome')).toBe('continuation');
     for (const name of ['action', 'attendee', 'date']) {
       await expect.poll(() => page.getByTestId(`element-${name}`).getAttribute('data-present')).toBe('false');
