@@ -161,9 +161,8 @@ public sealed class DateFinder
                 var hasEnd = TryParse(value, "end", offset, out var to);
                 if (mod is "before" or "until" && hasEnd)
                 {
-                    // "by Friday" includes Friday: a deadline given as a day ends when that day does.
-                    if (!hasTime) to = to.AddDays(1);
-                    return (reference < to ? reference : to, to, hasTime, false);
+                    // A deadline is the day (or moment) it names, however far off: "by Friday" is Friday.
+                    return hasTime ? (to, null, true, false) : (to, to.AddDays(1), false, false);
                 }
                 if (mod is "before-end" or "end" && hasEnd) return (to.AddDays(-1), to, hasTime, false);
                 if (hasStart && hasEnd) return (from, to, hasTime, false);

@@ -13,7 +13,7 @@ public sealed class DateRules
 {
     private readonly Regex? _windowBefore, _windowAfter, _pointBefore, _pointAfter;
     private readonly List<(Regex Pattern, TimeSpan TimeOfDay, int AddDays)> _extras = [];
-    private readonly Regex? _nextWeek;
+    private readonly Regex? _nextWeek, _endOfMonth;
 
     public DateRules(IReadOnlyList<LexiconFile> lexicons)
     {
@@ -24,6 +24,7 @@ public sealed class DateRules
         _pointBefore = EmbeddedData.CompileAny(Group("durationPointBefore").Select(p => $"(?:{p})\\s*$"));
         _pointAfter = EmbeddedData.CompileAny(Group("durationPointAfter").Select(p => $"^\\s*(?:{p})"));
         _nextWeek = EmbeddedData.CompileAny(Group("nextWeek"));
+        _endOfMonth = EmbeddedData.CompileAny(Group("endOfMonth"));
         foreach (var entry in Group("endOfDay"))
         {
             // "pattern@@HH:mm@@days": a phrase meaning a working-day deadline.
@@ -66,6 +67,12 @@ public sealed class DateRules
             if (daysToMonday == 0) daysToMonday = 7;
             var monday = new DateTimeOffset(reference.Date.AddDays(daysToMonday), reference.Offset);
             yield return new DateMention(m.Index, m.Index + m.Length, m.Value, monday, monday.AddDays(7), DateQuality.Resolvable, false);
+        }
+        // "月底前", "by the end of the month": a deadline at the end of the current month.
+        foreach (var m in SafeRegex.Matches(_endOfMonth, text, start, end - start))
+        {
+            var firstOfNext = new DateTimeOffset(reference.Year, reference.Month, 1, 0, 0, 0, reference.Offset).AddMonths(1);
+            yield return new DateMention(m.Index, m.Index + m.Length, m.Value, firstOfNext.AddDays(-1), firstOfNext, DateQuality.Resolvable, false);
         }
         foreach (var (pattern, timeOfDay, addDays) in _extras)
             foreach (var m in SafeRegex.Matches(pattern, text, start, end - start))

@@ -64,7 +64,7 @@ public static class ActionFinder
         var evidence = new List<TextSpan>();
         foreach (var sentence in context.Document.Sentences)
         {
-            if (context.IsAboutThePast(sentence)) continue;
+            if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence)) continue;
             foreach (var m in context.Matches("action", sentence))
             {
                 if (context.OverlapsVague(m.Index, m.Index + m.Length, VagueKind.VagueAction)) continue;

@@ -23,7 +23,7 @@ public static class NextStepClassifier
         var scores = new Dictionary<NextStepType, int>();
         foreach (var sentence in context.Document.Sentences)
         {
-            if (context.IsAboutThePast(sentence)) continue;
+            if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence)) continue;
             foreach (var (type, pattern) in context.Lexicon.NextStepPatterns)
             {
                 var hits = Text.SafeRegex.Matches(pattern, context.Text, sentence.Start, sentence.End - sentence.Start)

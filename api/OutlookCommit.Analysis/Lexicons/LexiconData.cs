@@ -39,8 +39,15 @@ public static class EmbeddedData
             ?? throw new InvalidDataException($"Embedded data file {fileName} is empty.");
     }
 
+    /// <summary>
+    /// A word boundary for Latin words only. .NET's \b counts Han characters as word characters, so in mixed
+    /// text ("你们QA team", "今天EOD前") an English word glued to Chinese would never match.
+    /// </summary>
+    private const string LatinBoundary = @"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_]))";
+
     public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None) =>
-        new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | extra, RegexTimeout);
+        new(pattern.Replace(@"\b", LatinBoundary, StringComparison.Ordinal),
+            RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | extra, RegexTimeout);
 
     /// <summary>Several patterns as one alternation, so a group is one pass over the text.</summary>
     public static Regex? CompileAny(IEnumerable<string> patterns, RegexOptions extra = RegexOptions.None)
