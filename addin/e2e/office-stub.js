@@ -97,6 +97,13 @@ function installOfficeStub(seed) {
       const h = state.handlers.olkRecipientsChanged;
       if (h) h({ type: 'olkRecipientsChanged', changedRecipientFields: { to: true } });
     },
+    /** Moves the appointment and raises AppointmentTimeChanged as Outlook does. */
+    setTime(start, end) {
+      state.start = new Date(start);
+      state.end = new Date(end);
+      const h = state.handlers.olkAppointmentTimeChanged;
+      if (h) h({ type: 'olkAppointmentTimeChanged', start: state.start, end: state.end });
+    },
     /** Runs a send handler and resolves with what it passed to event.completed, and how long it took. */
     send(name) {
       const started = performance.now();

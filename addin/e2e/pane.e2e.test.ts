@@ -165,6 +165,36 @@ run('pane and send handler against the real API', () => {
     await page.close();
   });
 
+  it('an invite (appointment organizer) is analyzed with its attendees and times, and re-analyzed when the time moves', async () => {
+    const tomorrow = new Date(Date.now() + 24 * 3600_000);
+    tomorrow.setUTCHours(6, 0, 0, 0);
+    const invite: Seed = {
+      kind: 'event',
+      subject: '技术交流：数据平台架构',
+      body: '<p>议程：1. 现状介绍（贵司数据组）2. 目标架构（我方售前）3. 下一步安排。请王工确认数据组两位同事能否参加。</p>',
+      bodyType: 'html',
+      attendees: [{ name: '王工', address: 'wang@kehu.cn' }],
+      start: tomorrow.toISOString(),
+      end: new Date(tomorrow.getTime() + 3600_000).toISOString(),
+      displayLanguage: 'zh-CN',
+    };
+    const { page } = await openPane(invite);
+    await expect.poll(() => page.getByTestId('outcome').getAttribute('data-outcome')).not.toBe('continuation');
+    expect(await page.getByTestId('element-date').getAttribute('data-present')).toBe('true');
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/analyses')) requests.push(r.postData() ?? '');
+    });
+    const moved = new Date(tomorrow.getTime() + 2 * 3600_000);
+    await page.evaluate(([s, e]) => (window as any).__officeStub.setTime(s, e), [moved.toISOString(), new Date(moved.getTime() + 3600_000).toISOString()]);
+    await expect.poll(() => requests.length, { timeout: 5000 }).toBe(1);
+    const sent = JSON.parse(requests[0]!);
+    expect(sent.kind).toBe('event');
+    expect(new Date(sent.start).toISOString()).toBe(moved.toISOString());
+    expect(sent.attendees).toEqual([{ name: '王工', address: 'wang@kehu.cn' }]);
+    await page.close();
+  });
+
   it('suggests a technical exchange and, where compose cannot open a meeting form, offers the details to copy', async () => {
     const { page } = await openPane(vagueChinese);
     await page.getByRole('button', { name: '建议一次技术交流' }).click();

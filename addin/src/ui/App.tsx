@@ -71,8 +71,12 @@ export function App(props: AppProps) {
     if (props.mode !== 'outlook') return;
     void analyze();
     const unsubscribe = host.subscribe(() => debounced.trigger());
+    // Body edits raise no Office event: when the rep comes back to the pane after typing, check again.
+    const onFocus = () => debounced.trigger();
+    window.addEventListener('focus', onFocus);
     return () => {
       unsubscribe();
+      window.removeEventListener('focus', onFocus);
       debounced.cancel();
     };
   }, [props.mode, host, analyze, debounced]);
