@@ -45,6 +45,9 @@ public class ApiFactory : WebApplicationFactory<Program>
             {
                 services.RemoveAll<IDraftAnalyzer>();
                 services.AddSingleton(Analyzer);
+                // A fake engine needs no warm-up (and must not see the warm-up drafts).
+                foreach (var warmUp in services.Where(d => d.ImplementationType == typeof(OutlookCommit.Api.Analyses.AnalyzerWarmUp)).ToArray())
+                    services.Remove(warmUp);
             }
             foreach (var configure in Replace)
                 configure(services);
