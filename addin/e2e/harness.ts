@@ -159,6 +159,8 @@ export interface Seed {
   end?: string;
   displayLanguage?: string;
   dark?: boolean;
+  /** What a Smart Alert passed to the pane (getInitializationContextAsync). */
+  contextData?: string;
 }
 
 /** A new page with the Office stub seeded before any script of the page runs; Office.js's CDN is never hit. */

@@ -45,6 +45,7 @@ function installOfficeStub(seed) {
         later(() => cb(ok()));
       },
     },
+    getInitializationContextAsync: (cb) => later(() => cb(ok(seed.contextData || ''))),
     addHandlerAsync: (type, handler, cb) => {
       state.handlers[type] = handler;
       later(() => cb && cb(ok()));

@@ -273,6 +273,13 @@ run('pane and send handler against the real API', () => {
     await page.close();
   });
 
+  it('opened from the Smart Alert, the pane says the send was paused and what is missing', async () => {
+    const { page } = await openPane({ ...vagueChinese, contextData: JSON.stringify({ source: 'smartAlert', missing: ['action', 'attendee', 'date'] }) });
+    await page.getByTestId('send-paused').waitFor();
+    expect(await page.getByTestId('send-paused').innerText()).toContain('缺少：行动、参与人、时间');
+    await page.close();
+  });
+
   it('in a plain browser (no Office) the page is the preview: paste a draft, see the analysis and the template', async () => {
     const page = await browser.context.newPage();
     const seen = watch(page);

@@ -12,6 +12,8 @@ export interface Host {
   openMeeting(a: office.NewAppointment): Promise<void>;
   /** Calls back when recipients, attendees or times change; returns an unsubscribe function. */
   subscribe(onChange: () => void): () => void;
+  /** Calls back with the Smart Alert's context when its button opened (or re-targets) the pane. */
+  smartAlertContext(onContext: (contextData: unknown) => void): void;
 }
 
 export const outlookHost: Host = {
@@ -23,6 +25,10 @@ export const outlookHost: Host = {
     await office.insertAtCursor(data, coercion);
   },
   openMeeting: (a) => office.displayNewAppointment(a),
+  smartAlertContext(onContext) {
+    void office.getInitializationContext().then((c) => c && onContext(c));
+    void office.onInitializationContextChanged(onContext);
+  },
   subscribe(onChange) {
     let remove: (() => Promise<void>) | null = null;
     let cancelled = false;
@@ -54,5 +60,6 @@ export function previewHost(get: () => Draft, setBody: (body: string) => void): 
       throw new office.OfficeError('unsupported', 'unsupported');
     },
     subscribe: () => () => {},
+    smartAlertContext: () => {},
   };
 }

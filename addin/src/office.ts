@@ -194,6 +194,32 @@ export async function onItemChanged(onChange: () => void): Promise<() => Promise
   };
 }
 
+/**
+ * The contextData a Smart Alert passed when its button opened the pane (getInitializationContextAsync), and
+ * later ones while the pane stays open (InitializationContextChanged). Null where there is none.
+ */
+export async function getInitializationContext(): Promise<string | null> {
+  const it = item();
+  if (typeof it.getInitializationContextAsync !== 'function') return null;
+  try {
+    const value = await officeCall<string>((cb) => it.getInitializationContextAsync(cb));
+    return value ? String(value) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function onInitializationContextChanged(onContext: (contextData: unknown) => void): Promise<void> {
+  const it = item();
+  if (typeof it.addHandlerAsync !== 'function') return;
+  const type = String((office()?.EventType as any)?.InitializationContextChanged ?? 'olkInitializationContextChanged');
+  try {
+    await officeCall<void>((cb) => it.addHandlerAsync(type, (args: { contextData?: unknown }) => onContext(args?.contextData), cb));
+  } catch {
+    /* Mailbox 1.15; older hosts reopen the pane instead */
+  }
+}
+
 export interface NewAppointment {
   subject: string;
   body: string;

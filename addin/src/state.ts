@@ -1,6 +1,6 @@
 // The pane's one typed state object and its reducer (React's useReducer; no redux).
 import type { ApiErrorKind } from './api';
-import type { Commitment, Draft, DraftAnalysis, InviteSuggestion } from './contract';
+import type { Commitment, Draft, DraftAnalysis, ElementName, InviteSuggestion } from './contract';
 import type { UiLanguage } from './i18n';
 
 export type Mode = 'starting' | 'outlook' | 'preview';
@@ -28,6 +28,8 @@ export interface PaneState {
   lang: UiLanguage;
   dark: boolean;
   tab: 'check' | 'commitments';
+  /** Set when a Smart Alert paused the send and its button opened the pane: what was missing. */
+  sendPaused: ElementName[] | null;
   preview: PreviewForm;
   analysis: {
     status: 'idle' | 'running' | 'done' | 'error';
@@ -61,6 +63,7 @@ export type Action =
   | { type: 'language'; lang: UiLanguage }
   | { type: 'tab'; tab: PaneState['tab'] }
   | { type: 'preview/edit'; patch: Partial<PreviewForm> }
+  | { type: 'sendPaused'; missing: ElementName[] | null }
   | { type: 'analysis/start' }
   | { type: 'analysis/done'; draft: Draft; result: DraftAnalysis; at: number }
   | { type: 'analysis/error'; error: PaneError }
@@ -82,6 +85,7 @@ export function initialState(lang: UiLanguage = 'en'): PaneState {
     lang,
     dark: false,
     tab: 'check',
+    sendPaused: null,
     preview: { kind: 'message', subject: '', body: '', to: '', cc: '', attendees: '', start: '', end: '' },
     analysis: { status: 'idle', draft: null, result: null, error: null, at: null },
     template: { status: 'idle', error: null },
@@ -98,6 +102,8 @@ export function reducer(state: PaneState, action: Action): PaneState {
       return { ...state, lang: action.lang };
     case 'tab':
       return { ...state, tab: action.tab };
+    case 'sendPaused':
+      return { ...state, sendPaused: action.missing, tab: action.missing ? 'check' : state.tab };
     case 'preview/edit':
       return { ...state, preview: { ...state.preview, ...action.patch } };
     case 'analysis/start':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bootPlan, type BootSignals } from '../src/boot';
 import { draftFromPreview } from '../src/logic/previewDraft';
+import { parseSmartAlertContext } from '../src/logic/sendDecision';
 import { inviteDetailsText, splitBlanks } from '../src/logic/view';
 import { initialState, reducer } from '../src/state';
 import { englishAdvance, vagueChinese } from './fixtures';
@@ -39,6 +40,21 @@ describe('pane state', () => {
     const e = draftFromPreview({ kind: 'event', subject: 's', body: 'b', to: '', cc: '', attendees: 'a@b.c', start: '2026-12-01T14:00', end: 'bad', })
     expect(e).toMatchObject({ kind: 'event', attendees: [{ address: 'a@b.c' }], end: null });
     expect(e.start).toMatch(/^2026-12-01T14:00:00[+-]\d\d:\d\d$/);
+  });
+});
+
+describe('Smart Alert context', () => {
+  it('reads what the handler passed, and ignores anything else', () => {
+    expect(parseSmartAlertContext('{"source":"smartAlert","missing":["date","action","bogus"]}')).toEqual(['action', 'date']);
+    expect(parseSmartAlertContext({ source: 'smartAlert', missing: ['attendee'] })).toEqual(['attendee']);
+    expect(parseSmartAlertContext('')).toBeNull();
+    expect(parseSmartAlertContext('not json')).toBeNull();
+    expect(parseSmartAlertContext('{"source":"actionableMessage"}')).toBeNull();
+  });
+  it('opens the check tab with the banner', () => {
+    let s = reducer(initialState(), { type: 'tab', tab: 'commitments' });
+    s = reducer(s, { type: 'sendPaused', missing: ['date'] });
+    expect(s).toMatchObject({ tab: 'check', sendPaused: ['date'] });
   });
 });
 

@@ -99,6 +99,22 @@ export function decideSend(ctx: SendContext): SendDecision {
   };
 }
 
+/** Reads the contextData the handler passes to the pane: the missing elements, or null if it is not ours. */
+export function parseSmartAlertContext(raw: unknown): ElementName[] | null {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return null;
+    }
+  }
+  if (!value || typeof value !== 'object') return null;
+  const v = value as { source?: unknown; missing?: unknown };
+  if (v.source !== 'smartAlert' || !Array.isArray(v.missing)) return null;
+  return REQUIRED_ELEMENTS.filter((name) => (v.missing as unknown[]).includes(name));
+}
+
 /** True when every address is in the sender's domain (and there is at least one). */
 export function isInternalOnly(senderAddress: string | null | undefined, addresses: Array<string | null | undefined>): boolean {
   const domainOf = (a: string | null | undefined) => {

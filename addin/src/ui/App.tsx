@@ -6,6 +6,7 @@ import { translator, type UiLanguage } from '../i18n';
 import { outlookHost, previewHost, type Host } from '../host';
 import { debounce, LatestOnly, REANALYZE_DEBOUNCE_MS } from '../logic/debounce';
 import { draftFromPreview } from '../logic/previewDraft';
+import { parseSmartAlertContext } from '../logic/sendDecision';
 import { shouldOfferExchange } from '../logic/view';
 import { initialState, reducer, type PaneError } from '../state';
 import { CheckView } from './CheckView';
@@ -70,6 +71,13 @@ export function App(props: AppProps) {
   useEffect(() => {
     if (props.mode !== 'outlook') return;
     void analyze();
+    host.smartAlertContext((context) => {
+      const missing = parseSmartAlertContext(context);
+      if (missing) {
+        dispatch({ type: 'sendPaused', missing });
+        debounced.flush();
+      }
+    });
     const unsubscribe = host.subscribe(() => debounced.trigger());
     // Body edits raise no Office event: when the rep comes back to the pane after typing, check again.
     const onFocus = () => debounced.trigger();

@@ -60,6 +60,13 @@ export function CheckView({ state, t, apiWhere, onReanalyze, onInsertTemplate }:
         )}
         {running && <Spinner size="extra-tiny" label={t('analyzing')} data-testid="progress" />}
       </div>
+      {state.sendPaused && (
+        <MessageBar intent="warning" data-testid="send-paused">
+          <MessageBarBody>
+            {t('sendPaused', state.sendPaused.map((name) => t(`element_${name}`)).join(state.lang === 'zh' ? '、' : ', '))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {analysis.status === 'error' && analysis.error && (
         <MessageBar intent="error" data-testid="api-error">
           <MessageBarBody>{errorText(t, analysis.error, apiWhere)}</MessageBarBody>
