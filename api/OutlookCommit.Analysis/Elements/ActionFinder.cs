@@ -30,6 +30,29 @@ public static class ActionFinder
         return null;
     }
 
+    /// <summary>A one-word subject ("Demo", 汇报) names a topic, not a step.</summary>
+    private static bool IsBareSubject(SentenceContext context, Text.Sentence sentence)
+    {
+        if (!sentence.IsSubject) return false;
+        var text = context.Text.AsSpan(sentence.Start, sentence.End - sentence.Start);
+        int han = 0, words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (Text.LanguageDetector.IsHan(c)) han++;
+            var letter = char.IsAsciiLetter(c);
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words <= 1 && han <= 4;
+    }
+
+    private static bool IsTopic(SentenceContext context, Text.Sentence sentence, int at)
+    {
+        var from = Math.Max(sentence.Start, at - 24);
+        return context.Lexicon.IsMatch("topicPrefix", context.Text[from..at]);
+    }
+
     /// <summary>The first content word after the verb is a thing, not a pronoun, filler or vague word.</summary>
     private static bool HasRealObject(SentenceContext context, int start, int end)
     {
@@ -64,10 +87,13 @@ public static class ActionFinder
         var evidence = new List<TextSpan>();
         foreach (var sentence in context.Document.Sentences)
         {
-            if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence)) continue;
+            if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence) || IsBareSubject(context, sentence)) continue;
+            var vagueSentence = context.Vague.Any(v => v.Kind == VagueKind.VagueAction && v.Start >= sentence.Start && v.End <= sentence.End);
             foreach (var m in context.Matches("action", sentence))
             {
                 if (context.OverlapsVague(m.Index, m.Index + m.Length, VagueKind.VagueAction)) continue;
+                // "Let's reconnect on the pilot": beside a vague verb, an activity is only the topic.
+                if (vagueSentence && IsTopic(context, sentence, m.Index)) continue;
                 evidence.Add(context.Span(m.Index, m.Index + m.Length));
             }
             if (evidence.Count == 0 && FindCommittedStep(context, sentence) is { } step) evidence.Add(step);

@@ -45,9 +45,16 @@ public static class EmbeddedData
     /// </summary>
     private const string LatinBoundary = @"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_]))";
 
-    public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None) =>
-        new(pattern.Replace(@"\b", LatinBoundary, StringComparison.Ordinal),
+    public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None)
+    {
+        var regex = new Regex(pattern.Replace(@"\b", LatinBoundary, StringComparison.Ordinal),
             RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | extra, RegexTimeout);
+        // A compiled regex is JIT-compiled on its first match, and that time counts against the match timeout:
+        // on a busy machine a large pattern's first real match would time out and silently find nothing.
+        try { regex.IsMatch("Warm up 预热 2026-11-27."); }
+        catch (RegexMatchTimeoutException) { }
+        return regex;
+    }
 
     /// <summary>Several patterns as one alternation, so a group is one pass over the text.</summary>
     public static Regex? CompileAny(IEnumerable<string> patterns, RegexOptions extra = RegexOptions.None)
