@@ -109,8 +109,16 @@ export async function getBodyType(): Promise<BodyType> {
   return String(type).toLowerCase() === 'html' ? 'html' : 'text';
 }
 
+/**
+ * The most of a body the add-in sends: the rep's new text is at the top, and a long thread below it would
+ * only hit the API's request limit (1 MB; a CJK character is 3 bytes in UTF-8). The engine marks the
+ * analysis as truncated.
+ */
+export const MAX_BODY_CHARS = 200_000;
+
 export async function getBody(type: BodyType): Promise<string> {
-  return (await officeCall<string>((cb) => item().body.getAsync(type, cb))) ?? '';
+  const body = (await officeCall<string>((cb) => item().body.getAsync(type, cb))) ?? '';
+  return body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body;
 }
 
 async function recipients(field: any): Promise<EmailAddress[]> {

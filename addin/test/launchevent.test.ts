@@ -99,7 +99,7 @@ describe('send handler', () => {
     expect(await fire(state, 'onMessageSendHandler')).toEqual({ allowEvent: true });
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(1900);
-    expect(elapsed).toBeLessThan(3000);
+    expect(elapsed).toBeLessThan(3500); // well before Outlook's 5 s "taking longer" dialog
   });
 
   it('fails open when Outlook cannot give the body', async () => {

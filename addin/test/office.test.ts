@@ -46,6 +46,14 @@ describe('office.ts (with office-addin-mock)', () => {
     expect(new Date(draft.end!).toISOString()).toBe('2026-12-01T07:00:00.000Z');
   });
 
+  it('caps a huge body (a long thread below the reply) below the API request limit', async () => {
+    const { office: o } = outlookMock({ body: '回'.repeat(office.MAX_BODY_CHARS + 5000) });
+    vi.stubGlobal('Office', o);
+    const draft = await office.readDraft({ bodyType: 'text' });
+    expect(draft.body).toHaveLength(office.MAX_BODY_CHARS);
+    expect(Buffer.byteLength(JSON.stringify(draft), 'utf8')).toBeLessThan(1024 * 1024);
+  });
+
   it('turns a failed async result into a rejected promise', async () => {
     const { office: o } = outlookMock({ failBody: true });
     vi.stubGlobal('Office', o);

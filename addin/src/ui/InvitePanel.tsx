@@ -60,7 +60,7 @@ export function InvitePanel({ state, t, apiWhere, onSuggest, onOpen }: Props) {
           <div role="radiogroup" aria-label={t('candidatesHeading')}>
             {suggestion.candidates.map((c, i) => (
               <label key={i} className={s.candidate}>
-                <span>
+                <span className={s.nowrap}>
                   <input type="radio" name="candidate" checked={i === chosen} onChange={() => setChosen(i)} />{' '}
                   {formatTime(c.start, lang)}
                 </span>
