@@ -226,6 +226,10 @@ export function renderJson(c, baseUrl, options = {}) {
     description: { short: en.shortDescription, full: en.description },
     icons: { outline: 'icon-outline.png', color: 'icon-color.png' },
     accentColor: c.accentColor,
+    localizationInfo: {
+      defaultLanguageTag: 'en-us',
+      additionalLanguages: additionalLocales(c).map((l) => ({ languageTag: l.toLowerCase(), file: `${l.toLowerCase()}.json` })),
+    },
     validDomains: [host],
     ...(app ? { webApplicationInfo: { id: app.id, resource: app.resource } } : {}),
     authorization: { permissions: { resourceSpecific: [{ name: 'MailboxItem.ReadWrite.User', type: 'Delegated' }] } },
@@ -273,6 +277,35 @@ export function renderJson(c, baseUrl, options = {}) {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+/** The locales besides en-US that the config has strings for. @param {any} c @returns {string[]} */
+export function additionalLocales(c) {
+  return Object.keys(c.strings).filter((l) => l !== 'en-US');
+}
+
+/**
+ * The unified manifest's localization file for one locale (the Localization schema's keys).
+ * @param {any} c @param {string} locale
+ */
+export function renderLocalization(c, locale) {
+  const s = c.strings[locale];
+  /** @type {Record<string, string>} */
+  const out = {
+    $schema: `https://developer.microsoft.com/json-schemas/teams/v${c.unifiedManifestVersion}/MicrosoftTeams.Localization.schema.json`,
+    'name.short': s.displayName,
+    'name.full': s.fullName,
+    'description.short': s.shortDescription,
+    'description.full': s.description,
+  };
+  for (const ribbon of [0, 1]) {
+    const group = `extensions[0].ribbons[${ribbon}].tabs[0].groups[0]`;
+    out[`${group}.label`] = s.groupLabel;
+    out[`${group}.controls[0].label`] = s.buttonLabel;
+    out[`${group}.controls[0].supertip.title`] = s.buttonLabel;
+    out[`${group}.controls[0].supertip.description`] = s.buttonTooltip;
+  }
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
 /**
  * Writes both manifests and the package icons into outDir.
  * @param {string} baseUrl @param {string} outDir @param {{clientId?: string}} [options]
@@ -282,6 +315,7 @@ export function generate(baseUrl, outDir = manifestDir, options = {}) {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(resolve(outDir, 'manifest.xml'), renderXml(c, baseUrl, options));
   writeFileSync(resolve(outDir, 'manifest.json'), renderJson(c, baseUrl, options));
+  for (const locale of additionalLocales(c)) writeFileSync(resolve(outDir, `${locale.toLowerCase()}.json`), renderLocalization(c, locale));
   for (const icon of ['icon-color.png', 'icon-outline.png']) copyFileSync(resolve(addinDir, 'public', icon), resolve(outDir, icon));
   return { xml: resolve(outDir, 'manifest.xml'), json: resolve(outDir, 'manifest.json') };
 }

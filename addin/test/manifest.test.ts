@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BASE_URL, addinDir, generate, loadConfig, manifestDir, normalizeBase, renderJson, renderXml } from '../scripts/manifest.mjs';
+import { DEFAULT_BASE_URL, addinDir, generate, loadConfig, manifestDir, normalizeBase, renderJson, renderLocalization, renderXml } from '../scripts/manifest.mjs';
 import { OPEN_PANE_COMMAND } from '../src/launchevent';
 
 /** shared/ sits beside the repository (…/main and …/shared); walk up until it is found. */
@@ -54,11 +54,23 @@ describe('manifests', () => {
       expect(validate.errors ?? [], file).toEqual([]);
       expect(ok).toBe(true);
     }
+    // The localization schema has patterns that are not valid with the u flag (e.g. `\b]`): compile them as plain RegExps.
+    const plain = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(plain);
+    const localization = plain.compile(JSON.parse(readFileSync(schemaPath.replace('MicrosoftTeams.schema.json', 'MicrosoftTeams.Localization.schema.json'), 'utf8')));
+    for (const file of [join(out, 'zh-cn.json'), resolve(manifestDir, 'zh-cn.json')]) {
+      const ok = localization(JSON.parse(readFileSync(file, 'utf8')));
+      expect(localization.errors ?? [], file).toEqual([]);
+      expect(ok).toBe(true);
+    }
+    const zh = JSON.parse(readFileSync(join(out, 'zh-cn.json'), 'utf8'));
+    expect(zh['extensions[0].ribbons[1].tabs[0].groups[0].controls[0].label']).toBe('检查下一步');
   });
 
   it('the committed manifests are exactly what the command generates for the development URL', () => {
     expect(readFileSync(resolve(manifestDir, 'manifest.xml'), 'utf8')).toBe(renderXml(config, DEFAULT_BASE_URL));
     expect(readFileSync(resolve(manifestDir, 'manifest.json'), 'utf8')).toBe(renderJson(config, DEFAULT_BASE_URL));
+    expect(readFileSync(resolve(manifestDir, 'zh-cn.json'), 'utf8')).toBe(renderLocalization(config, 'zh-CN'));
   });
 
   it('points every URL at the base URL it was generated for', () => {
