@@ -113,6 +113,8 @@ export function reducer(state: PaneState, action: Action): PaneState {
       return {
         ...state,
         analysis: { status: 'done', draft: action.draft, result: action.result, error: null, at: action.at },
+        // Once the draft is an advance the paused send is no longer the news.
+        sendPaused: action.result.outcome === 'continuation' ? state.sendPaused : null,
         template: state.template.status === 'error' ? { status: 'idle', error: null } : state.template,
       };
     case 'analysis/error':

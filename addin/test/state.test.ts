@@ -55,6 +55,10 @@ describe('Smart Alert context', () => {
     let s = reducer(initialState(), { type: 'tab', tab: 'commitments' });
     s = reducer(s, { type: 'sendPaused', missing: ['date'] });
     expect(s).toMatchObject({ tab: 'check', sendPaused: ['date'] });
+    s = reducer(s, { type: 'analysis/done', draft: { kind: 'message', bodyType: 'text' }, result: vagueChinese(), at: 1 });
+    expect(s.sendPaused).toEqual(['date']);
+    s = reducer(s, { type: 'analysis/done', draft: { kind: 'message', bodyType: 'text' }, result: englishAdvance(), at: 2 });
+    expect(s.sendPaused).toBeNull();
   });
 });
 
