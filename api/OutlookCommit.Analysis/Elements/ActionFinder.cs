@@ -85,6 +85,7 @@ public static class ActionFinder
     public static ElementReport Find(SentenceContext context)
     {
         var evidence = new List<TextSpan>();
+        var vagueDraft = context.Vague.Any(v => v.Kind == VagueKind.VagueAction);
         foreach (var sentence in context.Document.Sentences)
         {
             if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence) || IsBareSubject(context, sentence)) continue;
@@ -96,6 +97,10 @@ public static class ActionFinder
                 if (vagueSentence && IsTopic(context, sentence, m.Index)) continue;
                 evidence.Add(context.Span(m.Index, m.Index + m.Length));
             }
+            // A call or a meal is a step only in a draft that is not about "touching base" (碰一下, 聊聊, catch up).
+            if (!vagueDraft)
+                foreach (var m in context.Matches("weakAction", sentence))
+                    evidence.Add(context.Span(m.Index, m.Index + m.Length));
             if (evidence.Count == 0 && FindCommittedStep(context, sentence) is { } step) evidence.Add(step);
         }
         if (evidence.Count > 0) return new ElementReport { Present = true, Evidence = evidence };

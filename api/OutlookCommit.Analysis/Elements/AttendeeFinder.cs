@@ -59,6 +59,7 @@ public static class AttendeeFinder
             {
                 var name = m.Groups["name"];
                 if (!name.Success || !IsPersonName(context, name.Value) || IsAddressee(name.Value, addressee, surnameOnly: false)) continue;
+                if (IsPossessive(context.Text, name.Index + name.Length)) continue; // "Fabrikam's line": a thing, not a person
                 if (Excluded(name.Index, name.Index + name.Length)) continue;
                 found.Add(context.Span(name.Index, name.Index + name.Length));
             }
@@ -77,6 +78,9 @@ public static class AttendeeFinder
         || context.IsMatch("commitFrame", sentence)
         || context.IsMatch("futureCue", sentence)
         || context.IsMatch("confirmation", sentence);
+
+    private static bool IsPossessive(string text, int end) =>
+        end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] is 's' or 'S';
 
     private static bool IsPersonName(SentenceContext context, string name) =>
         name.Split(' ', '-').All(part => part.Length > 1 && !context.Lexicon.IsMatch("notAName", part));
