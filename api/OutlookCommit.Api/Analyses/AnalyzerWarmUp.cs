@@ -12,11 +12,31 @@ namespace OutlookCommit.Api.Analyses;
 /// checks after a restart is answered as fast as the next one. Also runs one English and one Chinese draft
 /// through the engine and the API's JSON serializer, so their code is compiled before the first request.
 /// </summary>
-public sealed class AnalyzerWarmUp(IDraftAnalyzer analyzer, IOptions<JsonOptions> json, ILogger<AnalyzerWarmUp> logger) : IHostedService
+public sealed class AnalyzerWarmUp(IServiceProvider services, IOptions<JsonOptions> json, ILogger<AnalyzerWarmUp> logger) : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    private Task? _warmUp;
+
+    // Started before any hosted service's StartAsync (so it overlaps the database migration) and awaited in
+    // StartAsync, which the host completes before the server starts listening.
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
+        _warmUp = Task.Run(WarmUp, cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => _warmUp ?? Task.Run(WarmUp, cancellationToken);
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void WarmUp()
+    {
+        // The engine is built here (not when this service is created) so that building it, which compiles the
+        // lexicons and loads the date models, overlaps the database migration.
         var watch = Stopwatch.StartNew();
+        var analyzer = services.GetRequiredService<IDraftAnalyzer>();
+        var built = watch.ElapsedMilliseconds;
         analyzer.WarmUp();
         var now = DateTimeOffset.UtcNow;
         foreach (var body in new[] { "Could your IT team join a workshop next Tuesday at 2pm? Can you confirm?", "下周三下午3点请技术团队参加技术交流，可以吗？" })
@@ -24,8 +44,7 @@ public sealed class AnalyzerWarmUp(IDraftAnalyzer analyzer, IOptions<JsonOptions
             var draft = new Draft { Subject = "Warm-up", Body = body, To = [new EmailAddress("A", "a@example.com")], ReferenceTime = now };
             JsonSerializer.Serialize(analyzer.Analyze(draft), json.Value.SerializerOptions);
         }
-        logger.LogInformation("Analysis engine warmed up in {ElapsedMs} ms", watch.ElapsedMilliseconds);
-        return Task.CompletedTask;
+        logger.LogInformation("Analysis engine built in {BuiltMs} ms and warmed up in {ElapsedMs} ms", built, watch.ElapsedMilliseconds);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -24,9 +24,24 @@ public static class StorageExtensions
 /// Applies the numbered scripts of <c>Data/Scripts/{Sqlite|SqlServer}</c> at startup (DbUp, journal table
 /// SchemaVersions) before the server takes requests.
 /// </summary>
-public sealed class DatabaseMigrator(Database database, ILogger<DatabaseMigrator> logger) : IHostedService
+public sealed class DatabaseMigrator(Database database, ILogger<DatabaseMigrator> logger) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private Task? _migration;
+
+    // Started before any hosted service's StartAsync, so it runs alongside the engine's warm-up.
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        _migration = Task.Run(() => MigrateAsync(cancellationToken), cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => _migration ?? MigrateAsync(cancellationToken);
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         if (database.Provider == DatabaseProvider.SqlServer)

@@ -49,12 +49,6 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // The engine's warm-up and the database migration run side by side before the server listens.
-        services.Configure<HostOptions>(o =>
-        {
-            o.ServicesStartConcurrently = true;
-            o.ServicesStopConcurrently = true;
-        });
         services.Configure<JsonOptions>(o => AnalysisJson.Configure(o.SerializerOptions));
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AddinOptions>().BindConfiguration(AddinOptions.Section).ValidateDataAnnotations().ValidateOnStart();

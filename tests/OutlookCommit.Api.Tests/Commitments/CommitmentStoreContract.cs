@@ -23,7 +23,7 @@ public abstract class CommitmentStoreContract
     private async Task<(Database Db, CommitmentStore Store)> Open()
     {
         var db = new Database(Microsoft.Extensions.Options.Options.Create(Options!));
-        await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).StartAsync(default);
+        await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(default);
         return (db, new CommitmentStore(db));
     }
 
@@ -132,7 +132,7 @@ public abstract class CommitmentStoreContract
     public async Task Migrations_run_once_and_can_run_again()
     {
         var (db, _) = await Open();
-        await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).StartAsync(default);
+        await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(default);
         await using var connection = await db.OpenAsync();
         var applied = await connection.QueryAsync<string>("SELECT ScriptName FROM SchemaVersions");
         Assert.Single(applied, s => s.EndsWith("0001_commitments.sql", StringComparison.Ordinal));
@@ -149,7 +149,7 @@ public sealed class SqliteCommitmentStoreTests : CommitmentStoreContract, IDispo
     public async Task The_file_is_in_wal_mode()
     {
         var db = new Database(Microsoft.Extensions.Options.Options.Create(Options));
-        await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).StartAsync(default);
+        await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(default);
         await using var connection = await db.OpenAsync();
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
     }
