@@ -89,4 +89,12 @@ run "~200/s" 28 100 "$DURATION"
 # Unpaced: as fast as the server answers, at two concurrency levels.
 run "max c8" 8 0 "$DURATION"
 run "max c32" 32 0 "$DURATION"
+# The same pipeline with a one-word draft: what HTTP, JSON, validation and logging cost without the engine's work.
+cat > "$WORK/tiny.lua" <<'LUA'
+request = function()
+  return wrk.format("POST", "/api/analyses", { ["Content-Type"] = "application/json" }, '{"kind":"message","subject":"Hi","body":"ok"}')
+end
+LUA
+out=$(wrk -t2 -c8 -d"${DURATION}s" --latency -s "$WORK/tiny.lua" "http://$HOST:$PORT/api/analyses")
+printf '%-10s rate %8s req/s   p50 %8s   p99 %8s\n' "tiny c8" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")"
 echo "RSS after the run: $(( $(ps -o rss= -p "$PID") / 1024 )) MiB"
