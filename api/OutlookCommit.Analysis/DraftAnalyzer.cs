@@ -41,7 +41,7 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
 
         var document = DraftDocument.Read(draft, _ignored, _lexicon);
         var vague = VaguePhraseFinder.Find(document, _lexicon);
-        var context = new SentenceContext(document, _lexicon, vague, DateElementFinder.Collect(document, _dates));
+        var context = new SentenceContext(document, _lexicon, vague, DateElementFinder.Collect(document, _dates, out var datesCut));
 
         var action = ActionFinder.Find(context);
         var attendee = AttendeeFinder.Find(context);
@@ -64,7 +64,7 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
             AnalyzedText = document.Text,
             BodyStart = document.BodyStart,
             Ignored = document.Ignored,
-            Truncated = document.Truncated,
+            Truncated = document.Truncated || datesCut,
             Elements = new Model.Elements(action, attendee, date, confirmation),
             Outcome = outcome,
             NextStep = nextStep,

@@ -10,8 +10,13 @@ namespace OutlookCommit.Analysis;
 /// </summary>
 public sealed class DraftDocument
 {
-    /// <summary>The engine reads at most this much body text; the rest is reported as truncated.</summary>
+    /// <summary>The engine keeps at most this much body text (quoted thread included); the rest is cut and flagged.</summary>
     public const int MaxBodyChars = 200_000;
+    /// <summary>
+    /// Of the rep's own text, at most this much is analyzed: a follow-up is a few paragraphs, and date recognition
+    /// costs milliseconds per clause. Sentences past it are dropped and the analysis is flagged as truncated.
+    /// </summary>
+    public const int MaxLiveChars = 6_000;
     public const int MaxSubjectChars = 1_000;
 
     public required Draft Draft { get; init; }
@@ -80,7 +85,16 @@ public sealed class DraftDocument
         };
         var sentences = new List<Sentence>();
         if (subject.Length > 0) sentences.AddRange(OutlookCommit.Analysis.Text.Sentences.Split(text, 0, subject.Length, isSubject: true));
-        foreach (var (start, end) in document.LiveBodyRuns()) sentences.AddRange(OutlookCommit.Analysis.Text.Sentences.Split(text, start, end));
+        var budget = MaxLiveChars;
+        foreach (var (start, end) in document.LiveBodyRuns())
+            foreach (var sentence in OutlookCommit.Analysis.Text.Sentences.Split(text, start, end))
+            {
+                if (budget <= 0) { truncated = true; break; }
+                var length = Math.Min(sentence.End - sentence.Start, budget);
+                if (length < sentence.End - sentence.Start) truncated = true;
+                sentences.Add(sentence with { End = sentence.Start + length });
+                budget -= length;
+            }
 
         var languageParts = sentences.Select(s => (s.Start, s.End)).ToList();
         return new DraftDocument

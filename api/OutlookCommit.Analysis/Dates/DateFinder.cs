@@ -38,14 +38,23 @@ public sealed class DateFinder
     /// Time expressions in text[start..end), offsets into <paramref name="text"/>. The recognizers are run clause by
     /// clause: on a long Chinese sentence the Chinese model can return nothing at all, and clauses are cheaper.
     /// </summary>
-    public List<DateMention> Find(string text, int start, int end, DateTimeOffset reference)
+    public List<DateMention> Find(string text, int start, int end, DateTimeOffset reference, RecognitionBudget? budget = null)
     {
         var mentions = new List<DateMention>();
         foreach (var (clauseStart, clauseEnd) in Clauses(text, start, end))
+        {
+            if (budget is not null && !budget.Spend(clauseEnd - clauseStart)) break;
             mentions.AddRange(FindInClause(text, clauseStart, clauseEnd, reference));
+        }
         mentions.RemoveAll(m => m.IsWeekdayOnly && mentions.Any(o => o != m && !o.IsWeekdayOnly && IsAdjacent(text, o, m)));
         return mentions;
     }
+
+    /// <summary>
+    /// The recognizers' cost grows much faster than the input on long unpunctuated runs, so no clause handed
+    /// to them is longer than this; a run is cut at a space where one is near, else where it must be.
+    /// </summary>
+    private const int MaxClause = 160;
 
     private static IEnumerable<(int Start, int End)> Clauses(string text, int start, int end)
     {
@@ -54,6 +63,12 @@ public sealed class DateFinder
         {
             var c = text[i];
             var cut = c is '，' or '；' or '：' || (c == ',' && i - clauseStart > LongClause);
+            if (!cut && i - clauseStart >= MaxClause)
+            {
+                var space = text.LastIndexOf(' ', i, i - clauseStart - MaxClause / 2);
+                if (space > clauseStart) i = space;
+                cut = true;
+            }
             if (!cut) continue;
             if (i > clauseStart) yield return (clauseStart, i);
             clauseStart = i + 1;

@@ -11,10 +11,18 @@ namespace OutlookCommit.Analysis.Elements;
 public static class DateElementFinder
 {
     /// <summary>Every time expression of the rep's sentences, resolved against the reference time.</summary>
-    public static List<DatedSentence> Collect(DraftDocument document, DateFinder dates) =>
-        document.Sentences
-            .SelectMany(s => dates.Find(document.Text, s.Start, s.End, document.Draft.ReferenceTime).Select(m => new DatedSentence(m, s)))
-            .ToList();
+    public static List<DatedSentence> Collect(DraftDocument document, DateFinder dates, out bool cut)
+    {
+        var budget = new RecognitionBudget();
+        var found = new List<DatedSentence>();
+        foreach (var s in document.Sentences)
+        {
+            found.AddRange(dates.Find(document.Text, s.Start, s.End, document.Draft.ReferenceTime, budget).Select(m => new DatedSentence(m, s)));
+            if (budget.Exhausted) break;
+        }
+        cut = budget.Exhausted;
+        return found;
+    }
 
     public static DateElementReport Find(SentenceContext context)
     {

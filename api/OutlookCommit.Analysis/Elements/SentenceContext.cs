@@ -20,10 +20,17 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
 
     public string Text => Document.Text;
 
-    public IEnumerable<System.Text.RegularExpressions.Match> Matches(string group, Sentence s) =>
-        Lexicon.Matches(group, Text, s.Start, s.End - s.Start);
+    private readonly Dictionary<(string Group, int Start), List<System.Text.RegularExpressions.Match>> _matches = [];
 
-    public bool IsMatch(string group, Sentence s) => Lexicon.IsMatch(group, Text, s.Start, s.End - s.Start);
+    /// <summary>A group's matches in a sentence, computed once: several finders ask the same question.</summary>
+    public IReadOnlyList<System.Text.RegularExpressions.Match> Matches(string group, Sentence s)
+    {
+        if (!_matches.TryGetValue((group, s.Start), out var found))
+            _matches[(group, s.Start)] = found = Lexicon.Matches(group, Text, s.Start, s.End - s.Start).ToList();
+        return found;
+    }
+
+    public bool IsMatch(string group, Sentence s) => Matches(group, s).Count > 0;
 
     /// <summary>
     /// A sentence about what already happened ("Thanks for your time today", 今天聊得很好, a sentence dated in the
