@@ -38,6 +38,18 @@ public sealed class CommitmentStore(Database database)
         return row?.ToCommitment();
     }
 
+    /// <summary>The owner's commitment with this text from this sent message, if already recorded.</summary>
+    public async Task<Commitment?> FindAsync(UserKey owner, string sourceMessageId, string what, CancellationToken ct = default)
+    {
+        var sql = $"""
+            SELECT {Columns} FROM commitments
+            WHERE tenant_id = @TenantId AND user_id = @UserId AND source_message_id = @SourceMessageId AND what = @What
+            """;
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<Row>(Command(sql, new { owner.TenantId, UserId = owner.ObjectId, SourceMessageId = sourceMessageId, What = what }, ct));
+        return rows.FirstOrDefault()?.ToCommitment();
+    }
+
     /// <summary>The owner's commitments by due date; <paramref name="status"/> null for all, <paramref name="dueBefore"/> for overdue ones.</summary>
     public async Task<IReadOnlyList<Commitment>> ListAsync(
         UserKey owner, CommitmentStatus? status, DateTimeOffset? dueBefore, int take, CancellationToken ct = default)

@@ -36,7 +36,11 @@ public static class CommitmentsApi
         return group;
     }
 
-    public static async Task<Results<Created<CommitmentView>, ValidationProblem>> Create(
+    /// <summary>
+    /// Records a commitment. Sending the same one again (same sourceMessageId and what, e.g. a retry after a
+    /// timeout) returns the recorded one with 200 instead of a duplicate.
+    /// </summary>
+    public static async Task<Results<Created<CommitmentView>, Ok<CommitmentView>, ValidationProblem>> Create(
         CreateCommitmentRequest request, ClaimsPrincipal user, CommitmentStore store, IOptions<LimitsOptions> limits,
         TimeProvider time, CancellationToken ct)
     {
@@ -45,11 +49,15 @@ public static class CommitmentsApi
             return TypedResults.ValidationProblem(errors, title: "The commitment cannot be recorded");
 
         var now = time.GetUtcNow();
+        var owner = UserKey.From(user);
+        if (request.SourceMessageId is { } source && await store.FindAsync(owner, source, request.What!.Trim(), ct) is { } existing)
+            return TypedResults.Ok(CommitmentView.From(existing, now));
+
         var commitment = new Commitment(
             Guid.NewGuid(), request.What!.Trim(), request.Who?.OfType<EmailAddress>().ToArray() ?? [], request.Due,
             request.NextStep, request.Subject?.Trim(), request.SourceMessageId, request.ConversationId, request.SentAt ?? now,
             CommitmentStatus.Open, now, now, null);
-        await store.InsertAsync(UserKey.From(user), commitment, ct);
+        await store.InsertAsync(owner, commitment, ct);
         return TypedResults.Created($"/api/commitments/{commitment.Id}", CommitmentView.From(commitment, now));
     }
 

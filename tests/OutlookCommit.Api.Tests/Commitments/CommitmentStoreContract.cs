@@ -113,6 +113,18 @@ public abstract class CommitmentStoreContract
     }
 
     [SkippableFact]
+    public async Task A_commitment_is_found_by_its_message_and_text_for_its_owner_only()
+    {
+        var (_, store) = await Open();
+        var c = Sample();
+        await store.InsertAsync(_me, c);
+
+        Assert.Equal(c.Id, (await store.FindAsync(_me, c.SourceMessageId!, c.What))?.Id);
+        Assert.Null(await store.FindAsync(_me, c.SourceMessageId!, "something else"));
+        Assert.Null(await store.FindAsync(_other, c.SourceMessageId!, c.What));
+    }
+
+    [SkippableFact]
     public async Task Updates_change_status_and_due_date()
     {
         var (_, store) = await Open();

@@ -103,6 +103,19 @@ public sealed class CommitmentsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Sending_the_same_commitment_again_does_not_duplicate_it()
+    {
+        const string body = """{"what":"deep-dive","due":"2026-12-01T10:00:00Z","sourceMessageId":"msg-42"}""";
+        var first = await (await _client.PostAsync("/api/commitments", Samples.Json(body))).Json(HttpStatusCode.Created);
+        var again = await (await _client.PostAsync("/api/commitments", Samples.Json(body))).Json(HttpStatusCode.OK);
+        Assert.Equal((string?)first["id"], (string?)again["id"]);
+
+        // Another commitment of the same message is a new row.
+        await (await _client.PostAsync("/api/commitments", Samples.Json("""{"what":"pricing","sourceMessageId":"msg-42"}"""))).Json(HttpStatusCode.Created);
+        Assert.Equal(2, (await (await _client.GetAsync("/api/commitments")).Json())["items"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task Unknown_ids_are_404_problems()
     {
         var id = Guid.NewGuid();
