@@ -129,8 +129,14 @@ public static class CommitmentsApi
                 items));
         }
 
-        var stalled = new List<StalledCommitment>();
+        // One Graph read per conversation (several commitments may share one), at most 4 at a time.
         var me = await graph.Mail.GetMyAddressesAsync(ct);
+        var conversations = overdue.Select(c => c.ConversationId).OfType<string>().Distinct().ToArray();
+        var lastReplies = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset?>();
+        await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            async (conversation, token) => lastReplies[conversation] = await graph.Mail.LastReplyFromOthersAsync(conversation, me, token));
+
+        var stalled = new List<StalledCommitment>();
         foreach (var c in overdue)
         {
             if (c.ConversationId is null)
@@ -138,7 +144,7 @@ public static class CommitmentsApi
                 stalled.Add(StalledCommitment.From(c, now, null, "Past due; no conversation recorded to check for replies."));
                 continue;
             }
-            var lastReply = await graph.Mail.LastReplyFromOthersAsync(c.ConversationId, me, ct);
+            var lastReply = lastReplies[c.ConversationId];
             if (lastReply is null || lastReply <= c.SentAt)
                 stalled.Add(StalledCommitment.From(c, now, lastReply, "Past due, and the customer has not replied since the follow-up was sent."));
         }
