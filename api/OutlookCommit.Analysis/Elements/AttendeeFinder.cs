@@ -43,7 +43,8 @@ public static class AttendeeFinder
             if (context.IsAboutThePast(sentence) || !LooksForward(context, sentence)) continue;
             var generic = context.Matches("attendeeGeneric", sentence).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
             bool Excluded(int start, int end) =>
-                (start < document.Greeting.End && document.Greeting.Start < end)
+                context.OverlapsBlank(start, end)
+                || (start < document.Greeting.End && document.Greeting.Start < end)
                 || generic.Any(g => g.Index < end && start < g.End)
                 || found.Any(f => f.Start < end && start < f.End);
 

@@ -10,7 +10,7 @@ public static class ConfirmationFinder
         var evidence = new List<TextSpan>();
         foreach (var sentence in context.Document.BodySentences)
         {
-            if (context.IsMatch("confirmationBlocker", sentence)) continue;
+            if (context.IsMatch("confirmationBlocker", sentence) || context.HasBlank(sentence)) continue;
             var match = context.Matches("confirmation", sentence).FirstOrDefault(m => !context.InsideVague(m.Index, m.Index + m.Length));
             if (match is not null) evidence.Add(context.Span(sentence.Start, sentence.End));
         }

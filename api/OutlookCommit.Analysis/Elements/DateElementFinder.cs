@@ -64,7 +64,7 @@ public static class DateElementFinder
 
     private static bool IsNextStepTime(SentenceContext context, DateMention mention, Sentence sentence)
     {
-        if (mention.Quality != DateQuality.Resolvable) return false;
+        if (mention.Quality != DateQuality.Resolvable || context.OverlapsBlank(mention.Start, mention.End)) return false;
         if (context.OverlapsVague(mention.Start, mention.End, VagueKind.VagueTime)) return false;
         if (context.IsAboutThePast(sentence)) return false;
         // "morning", "night" alone; holidays in greetings (新年快乐); out-of-office notices.

@@ -20,6 +20,23 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
 
     public string Text => Document.Text;
 
+    /// <summary>
+    /// The closing template's unfilled blanks ("[date and time]", 【日期】): until the rep fills them they are
+    /// placeholders, not evidence.
+    /// </summary>
+    private static readonly System.Text.RegularExpressions.Regex BlankPattern =
+        new(@"\[[^\[\]\n]{1,40}\]|【[^【】\n]{1,20}】", System.Text.RegularExpressions.RegexOptions.CultureInvariant, EmbeddedData.RegexTimeout);
+
+    private List<(int Start, int End)>? _blanks;
+
+    public bool OverlapsBlank(int start, int end)
+    {
+        _blanks ??= SafeRegex.Matches(BlankPattern, Text).Select(m => (m.Index, m.Index + m.Length)).ToList();
+        return _blanks.Any(b => b.Item1 < end && start < b.Item2);
+    }
+
+    public bool HasBlank(Sentence s) => OverlapsBlank(s.Start, s.End);
+
     private readonly Dictionary<(string Group, int Start), List<System.Text.RegularExpressions.Match>> _matches = [];
 
     /// <summary>A group's matches in a sentence, computed once: several finders ask the same question.</summary>
