@@ -17,5 +17,5 @@ public sealed class GraphOptions
     /// <summary>How many users' on-behalf-of credentials (each with its token cache) are kept.</summary>
     [Range(1, 1_000_000)] public int CredentialCacheSize { get; set; } = 10_000;
 
-    public string Host => new Uri(BaseUrl).Host;
+    public string Host => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "";
 }
