@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutlookCommit.Analysis.Model;
+using OutlookCommit.Eval;
 
 namespace OutlookCommit.Analysis.Tests;
 
@@ -12,16 +13,9 @@ public class SpecTests
 {
     public sealed record SpecFile(string Description, List<SpecCase> Cases);
 
-    public sealed record SpecCase
+    public sealed record SpecCase : DraftRecord
     {
         public required string Name { get; init; }
-        public string Kind { get; init; } = "message";
-        public string? Subject { get; init; }
-        public string? Body { get; init; }
-        public string BodyType { get; init; } = "text";
-        public List<EmailAddress>? To { get; init; }
-        public List<EmailAddress>? Cc { get; init; }
-        public DateTimeOffset ReferenceTime { get; init; } = DateTimeOffset.Parse("2026-11-27T10:00:00-05:00");
         public required Expectation Expect { get; init; }
     }
 
@@ -46,6 +40,8 @@ public class SpecTests
         public string? ReasonContains { get; init; }
     }
 
+    private static readonly DateTimeOffset DefaultReference = DateTimeOffset.Parse("2026-11-27T10:00:00-05:00");
+
     private static readonly JsonSerializerOptions Json = new(AnalysisJson.Options) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     private static string SpecFolder => Path.Combine(AppContext.BaseDirectory, "Specs");
@@ -65,15 +61,8 @@ public class SpecTests
     public void Spec_holds(string file, string name)
     {
         var spec = Load(Path.Combine(SpecFolder, file + ".json")).Cases.Single(c => c.Name == name);
-        var draft = new Draft
-        {
-            Kind = spec.Kind == "event" ? DraftKind.Event : DraftKind.Message,
-            Subject = spec.Subject,
-            Body = spec.Body,
-            BodyType = spec.BodyType == "html" ? BodyType.Html : BodyType.Text,
-            To = spec.To, Cc = spec.Cc,
-            ReferenceTime = spec.ReferenceTime,
-        };
+        // Specs leave the reference time out when any moment will do; they are written for this one.
+        var draft = (spec.ReferenceTime == default ? spec with { ReferenceTime = DefaultReference } : spec).ToDraft();
         var a = TestData.Analyzer.Analyze(draft);
         var e = spec.Expect;
 

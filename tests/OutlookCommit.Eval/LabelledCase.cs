@@ -6,10 +6,9 @@ namespace OutlookCommit.Eval;
 
 public sealed record ExpectedElements(bool Action, bool Attendee, bool Date, bool Confirmation, NextStepType? NextStep);
 
-/// <summary>One line of a labelled cases file (the format of shared/domain/dev-cases.jsonl).</summary>
-public sealed record LabelledCase
+/// <summary>A draft as the labelled files and specs write it (the dev-cases shape), convertible to the engine's <see cref="Draft"/>.</summary>
+public record DraftRecord
 {
-    public required string Id { get; init; }
     public string Kind { get; init; } = "message";
     public string? Subject { get; init; }
     public string? Body { get; init; }
@@ -22,8 +21,6 @@ public sealed record LabelledCase
     public DateTimeOffset? End { get; init; }
     public string? Location { get; init; }
     public DateTimeOffset ReferenceTime { get; init; }
-    public string? Note { get; init; }
-    public required ExpectedElements Expected { get; init; }
 
     public Draft ToDraft() => new()
     {
@@ -35,6 +32,14 @@ public sealed record LabelledCase
         Start = Start, End = End, Location = Location,
         ReferenceTime = ReferenceTime,
     };
+}
+
+/// <summary>One line of a labelled cases file (the format of shared/domain/dev-cases.jsonl).</summary>
+public sealed record LabelledCase : DraftRecord
+{
+    public required string Id { get; init; }
+    public string? Note { get; init; }
+    public required ExpectedElements Expected { get; init; }
 
     public override string ToString() => Id;
 
