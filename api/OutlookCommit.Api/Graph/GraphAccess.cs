@@ -101,7 +101,7 @@ public sealed class GraphAccess(
                     $"Microsoft Graph has no {operation} with this id for you. An unsaved draft has no id yet: send its content to POST /api/analyses instead."),
                 401 or 403 => new ApiProblemException(StatusCodes.Status403Forbidden, "Microsoft Graph refused access",
                     $"Reading {operation} was refused. The user or an admin must consent to Mail.Read and Calendars.Read.Shared for this add-in.",
-                    type: "https://outlookcommit.dev/problems/graph-consent"),
+                    type: "urn:outlookcommit:problem:graph-consent"),
                 429 or 503 or 504 => Throttled(operation, api, retriesExhausted: false),
                 >= 500 => new ApiProblemException(StatusCodes.Status502BadGateway, "Microsoft Graph failed",
                     $"Microsoft Graph answered {api.ResponseStatusCode} while reading {operation}. Try again later."),
@@ -117,7 +117,7 @@ public sealed class GraphAccess(
             throw consent
                 ? new ApiProblemException(StatusCodes.Status403Forbidden, "Consent required",
                     "Microsoft Entra ID needs the user's (or an admin's) consent before this add-in can read mail and calendars. Ask for consent and retry.",
-                    type: "https://outlookcommit.dev/problems/graph-consent")
+                    type: "urn:outlookcommit:problem:graph-consent")
                 : new ApiProblemException(StatusCodes.Status502BadGateway, "Token exchange failed",
                     "The API could not get a Microsoft Graph token on your behalf. Sign in again and retry.");
         }

@@ -229,6 +229,7 @@ public sealed class GraphAnalysesTests : IDisposable
         _factory.Json("GET", MessagePath, new { error = new { code = "ErrorAccessDenied", message = "Access is denied." } }, 403);
         var problem = await (await AnalyzeMessage()).Problem(HttpStatusCode.Forbidden);
         Assert.Contains("Mail.Read", (string?)problem["detail"]);
+        Assert.Equal("urn:outlookcommit:problem:graph-consent", (string?)problem["type"]);
     }
 
     [Theory]
