@@ -20,7 +20,7 @@ public sealed class GraphFactory : ProductionFactory
 
     public WireMockServer Graph { get; } = WireMockServer.Start();
 
-    public GraphFactory(int timeoutSeconds = 5, int maxRetries = 1)
+    public GraphFactory(int timeoutSeconds = 5, int maxRetries = 1, TokenCredential? credential = null)
     {
         Assert.StartsWith("http://localhost:", Graph.Url);
         Settings["Graph:BaseUrl"] = Graph.Url + "/v1.0";
@@ -30,7 +30,7 @@ public sealed class GraphFactory : ProductionFactory
         Replace.Add(services =>
         {
             services.RemoveAll<IGraphCredentialSource>();
-            services.AddSingleton<IGraphCredentialSource>(new FakeCredentialSource());
+            services.AddSingleton<IGraphCredentialSource>(new FakeCredentialSource(credential ?? new FakeCredential()));
         });
     }
 
@@ -57,10 +57,20 @@ public sealed class GraphFactory : ProductionFactory
         Graph.Dispose();
     }
 
-    private sealed class FakeCredentialSource : IGraphCredentialSource
+    private sealed class FakeCredentialSource(TokenCredential credential) : IGraphCredentialSource
     {
         public string? MissingSettings => null;
-        public TokenCredential GetCredential(HttpContext context) => new FakeCredential();
+        public TokenCredential GetCredential(HttpContext context) => credential;
+    }
+
+    /// <summary>An on-behalf-of exchange that Entra ID refuses with this message.</summary>
+    public sealed class FailingCredential(string message) : TokenCredential
+    {
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new Azure.Identity.AuthenticationFailedException(message);
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new Azure.Identity.AuthenticationFailedException(message);
     }
 
     private sealed class FakeCredential : TokenCredential
