@@ -52,6 +52,10 @@ public sealed class StalledGraphTests : IDisposable
         Conversation("conv-replied", ("rep@vendor.example", "2026-11-20T09:00:00Z"), ("anna@customer.example", "2026-11-22T08:00:00Z"));
         Conversation("conv-silent", ("anna@customer.example", "2026-11-18T08:00:00Z"), ("rep@vendor.example", "2026-11-20T09:00:00Z"), ("rep@vendor.example", "2026-11-24T09:00:00Z"));
 
+        // One Graph round trip first: under load the SDK's first call pays for its JIT and could pass the timeout.
+        _factory.Json("GET", "/v1.0/me/messages/AAMk-warm", new { error = new { code = "ErrorItemNotFound", message = "x" } }, 404);
+        await client.PostAsync("/api/analyses/graph", Samples.Json("""{"kind":"message","itemId":"AAMk-warm"}"""));
+
         var json = await (await client.GetAsync("/api/commitments/stalled")).Json();
 
         Assert.True((bool)json["graphConsulted"]!);
