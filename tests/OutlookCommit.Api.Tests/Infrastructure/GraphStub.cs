@@ -20,7 +20,7 @@ public sealed class GraphFactory : ProductionFactory
 
     public WireMockServer Graph { get; } = WireMockServer.Start();
 
-    public GraphFactory(int timeoutSeconds = 5, int maxRetries = 1, TokenCredential? credential = null)
+    public GraphFactory(int timeoutSeconds = 15, int maxRetries = 1, TokenCredential? credential = null)
     {
         Assert.StartsWith("http://localhost:", Graph.Url);
         Settings["Graph:BaseUrl"] = Graph.Url + "/v1.0";
