@@ -4,13 +4,14 @@ namespace OutlookCommit.Analysis.Dates;
 
 /// <summary>
 /// How much text date recognition may read for one draft. The recognizers cost about a millisecond per character
-/// of date-dense text, so recognition stops after this much text or time: far more than a real follow-up needs,
-/// and a bound on what a hostile draft can cost. <see cref="Exhausted"/> marks the analysis as truncated.
+/// of date-dense text, so recognition stops after this much of the rep's text — more than a real follow-up has —
+/// and, as a backstop on a starved machine, after this much time. The character bound decides in practice, so
+/// results do not depend on load. <see cref="Exhausted"/> marks the analysis as truncated.
 /// </summary>
 public sealed class RecognitionBudget(int maxCharacters = RecognitionBudget.DefaultCharacters, TimeSpan? maxTime = null)
 {
-    public const int DefaultCharacters = 4_000;
-    public static readonly TimeSpan DefaultTime = TimeSpan.FromMilliseconds(250);
+    public const int DefaultCharacters = 2_500;
+    public static readonly TimeSpan DefaultTime = TimeSpan.FromSeconds(1);
 
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly TimeSpan _maxTime = maxTime ?? DefaultTime;

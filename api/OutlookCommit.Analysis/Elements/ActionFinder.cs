@@ -70,6 +70,8 @@ public static class ActionFinder
             var wordStart = i;
             while (i < end && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '-')) i++;
             var word = text[wordStart..i];
+            // "review internally and get back to you": the object ends where the clause does.
+            if (word.ToLowerInvariant() is "and" or "or" or "then" or "but" or "so") return false;
             if (word.Length < 3 || word.EndsWith("ly", StringComparison.OrdinalIgnoreCase)) continue;
             if (context.Lexicon.IsMatch("emptyObject", word)) { if (IsStopWord(word)) continue; return false; }
             return !context.OverlapsVague(wordStart, i);
@@ -97,8 +99,10 @@ public static class ActionFinder
                 if (vagueSentence && IsTopic(context, sentence, m.Index)) continue;
                 evidence.Add(context.Span(m.Index, m.Index + m.Length));
             }
-            // A call or a meal is a step only in a draft that is not about "touching base" (碰一下, 聊聊, catch up).
-            if (!vagueDraft)
+            // A call or a meal is a step only in a draft that is not about "touching base" (碰一下, 聊聊, catch up)
+            // and when it has a time ("改天请您吃个饭" is a pleasantry).
+            var vagueTime = context.Vague.Any(v => v.Kind == VagueKind.VagueTime && v.Start >= sentence.Start && v.End <= sentence.End);
+            if (!vagueDraft && !vagueTime)
                 foreach (var m in context.Matches("weakAction", sentence))
                     evidence.Add(context.Span(m.Index, m.Index + m.Length));
             if (evidence.Count == 0 && FindCommittedStep(context, sentence) is { } step) evidence.Add(step);

@@ -40,7 +40,7 @@ public static class AttendeeFinder
         var found = new List<TextSpan>();
         foreach (var sentence in document.Sentences)
         {
-            if (context.IsAboutThePast(sentence) || !LooksForward(context, sentence)) continue;
+            if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence) || !LooksForward(context, sentence)) continue;
             var generic = context.Matches("attendeeGeneric", sentence).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
             bool Excluded(int start, int end) =>
                 context.OverlapsBlank(start, end)

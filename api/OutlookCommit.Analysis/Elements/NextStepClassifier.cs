@@ -24,17 +24,23 @@ public static class NextStepClassifier
         foreach (var sentence in context.Document.Sentences)
         {
             if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence)) continue;
-            foreach (var (type, pattern) in context.Lexicon.NextStepPatterns)
-            {
-                var hits = Text.SafeRegex.Matches(pattern, context.Text, sentence.Start, sentence.End - sentence.Start)
-                    .Count(m => !context.InsideVague(m.Index, m.Index + m.Length));
-                if (hits == 0) continue;
-                scores[type] = scores.GetValueOrDefault(type) + Math.Min(hits, 2) * (sentence.IsSubject ? SubjectWeight : 1);
-            }
+            var hits = context.Lexicon.NextStepPatterns
+                .SelectMany(p => Text.SafeRegex.Matches(p.Pattern, context.Text, sentence.Start, sentence.End - sentence.Start)
+                    .Where(m => !context.InsideVague(m.Index, m.Index + m.Length))
+                    .Select(m => (p.Type, Start: m.Index, End: m.Index + m.Length)))
+                .ToList();
+            // "send the POC test cases", "share the security review questionnaire": a cue inside the name of a
+            // document being sent belongs to the document, not to the step.
+            var documents = hits.Where(h => h.Type == NextStepType.Materials).ToList();
+            hits.RemoveAll(h => h.Type != NextStepType.Materials && documents.Any(d => d.Start <= h.Start && h.End <= d.End));
+            foreach (var group in hits.GroupBy(h => h.Type))
+                scores[group.Key] = scores.GetValueOrDefault(group.Key) + Math.Min(group.Count(), 2) * (sentence.IsSubject ? SubjectWeight : 1);
         }
         // Our executive and theirs in the same draft is an executive meeting, whatever else it mentions.
         var ours = context.Document.Sentences.Any(s => !context.IsAboutThePast(s) && context.IsMatch("ourExecutive", s));
-        var theirs = context.Document.Sentences.Any(s => !context.IsAboutThePast(s) && context.IsMatch("yourExecutive", s));
+        var greeting = context.Document.Greeting;
+        var theirs = context.Document.Sentences.Any(s => !context.IsAboutThePast(s) && context.IsMatch("yourExecutive", s))
+            || context.Lexicon.IsMatch("addresseeExecutive", context.Text, greeting.Start, greeting.End - greeting.Start);
         if (ours && theirs) scores[NextStepType.ExecutiveMeeting] = scores.GetValueOrDefault(NextStepType.ExecutiveMeeting) + ExecutivePairWeight;
 
         var location = context.Document.Draft.Location;

@@ -56,7 +56,9 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
     public bool IsAboutThePast(Sentence s)
     {
         if (_aboutThePast.TryGetValue(s.Start, out var known)) return known;
-        var dated = Dates.Where(d => d.Sentence.Start == s.Start).Select(d => d.Mention.Quality).ToList();
+        // Only a specific past time dates a sentence: "Q2 results" or "this year" says nothing about when it is set.
+        var dated = Dates.Where(d => d.Sentence.Start == s.Start && (d.Mention.To is not { } to || to - d.Mention.From <= DateFinder.MaxWindow))
+            .Select(d => d.Mention.Quality).ToList();
         var datedInThePast = dated.Contains(DateQuality.Past) && !dated.Contains(DateQuality.Resolvable);
         var result = (datedInThePast || IsMatch("pastContext", s)) && !IsMatch("futureCue", s);
         _aboutThePast[s.Start] = result;
