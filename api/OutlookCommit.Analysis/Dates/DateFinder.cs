@@ -18,11 +18,20 @@ public sealed class DateFinder
     private readonly DateTimeModel _chinese;
     private readonly DateRules _rules;
 
-    public DateFinder(DateRules rules)
+    /// <summary>The English and Chinese date models; loading them takes a good part of a second, so callers may do it in parallel.</summary>
+    public sealed record Models(DateTimeModel English, DateTimeModel Chinese)
+    {
+        public static Models Load() => new(
+            new DateTimeRecognizer(Culture.English, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel(),
+            new DateTimeRecognizer(Culture.Chinese, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel());
+    }
+
+    public DateFinder(DateRules rules, Models? models = null)
     {
         _rules = rules;
-        _english = new DateTimeRecognizer(Culture.English, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel();
-        _chinese = new DateTimeRecognizer(Culture.Chinese, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel();
+        models ??= Models.Load();
+        _english = models.English;
+        _chinese = models.Chinese;
     }
 
     public void WarmUp(DateTimeOffset now)

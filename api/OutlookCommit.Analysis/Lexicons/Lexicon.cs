@@ -25,9 +25,12 @@ public sealed class Lexicon
     public Lexicon()
     {
         _files = Languages.ToDictionary(l => l, l => EmbeddedData.Load<LexiconFile>($"{l}.json"));
-        var groupNames = _files.Values.SelectMany(f => f.Patterns.Keys).Distinct();
-        foreach (var name in groupNames)
-            _groups[name] = EmbeddedData.CompileAny(_files.Values.SelectMany(f => f.Patterns.GetValueOrDefault(name) ?? []));
+        // Compiling (and warming) the patterns is most of start-up; groups are independent, so use every core.
+        var groupNames = _files.Values.SelectMany(f => f.Patterns.Keys).Distinct().ToList();
+        var compiled = new Regex?[groupNames.Count];
+        Parallel.For(0, groupNames.Count, i =>
+            compiled[i] = EmbeddedData.CompileAny(_files.Values.SelectMany(f => f.Patterns.GetValueOrDefault(groupNames[i]) ?? [])));
+        for (var i = 0; i < groupNames.Count; i++) _groups[groupNames[i]] = compiled[i];
 
         NextStepPatterns = _files.Values
             .SelectMany(f => f.NextStep)
