@@ -154,8 +154,10 @@ public sealed class DateFinder
 
         var quality = DateQuality.Resolvable;
         var endOfWindow = b.To ?? (b.Time ? b.From : b.From.AddDays(1));
-        if (endOfWindow <= reference) quality = DateQuality.Past;
-        else if (b.OpenEnded || (b.To is { } to && to - b.From > MaxWindow)) quality = DateQuality.TooWide;
+        // "After the new year" never ends, so it is never past, only too open to plan on.
+        if (b.OpenEnded) quality = DateQuality.TooWide;
+        else if (endOfWindow <= reference) quality = DateQuality.Past;
+        else if (b.To is { } to && to - b.From > MaxWindow) quality = DateQuality.TooWide;
         return new DateMention(start, end, matched, b.From, b.To, quality, b.Time, weekdayOnly && type == "date");
     }
 

@@ -66,7 +66,7 @@ public static class DateElementFinder
     {
         if (mention.Quality != DateQuality.Resolvable || context.OverlapsBlank(mention.Start, mention.End)) return false;
         if (context.OverlapsVague(mention.Start, mention.End, VagueKind.VagueTime)) return false;
-        if (context.IsAboutThePast(sentence)) return false;
+        if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence)) return false;
         // "morning", "night" alone; holidays in greetings (新年快乐); out-of-office notices.
         if (context.Lexicon.IsMatch("bareTimeWord", mention.Text.Trim())) return false;
         if (context.Matches("notATimeContext", sentence).Any(m => m.Index < mention.End && mention.Start < m.Index + m.Length)) return false;
