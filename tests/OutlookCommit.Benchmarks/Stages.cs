@@ -36,7 +36,8 @@ public sealed class Stages
         {
             ("read (HTML to text, quotes/signatures, sentences, language)", Median(runs, () => DraftDocument.Read(draft, _ignored, _lexicon))),
             ("vague phrases", Median(runs, () => VaguePhraseFinder.Find(document, _lexicon))),
-            ("dates (DateFinder over the rep's sentences, budgeted)", Median(runs, () => DateElementFinder.Collect(document, _dates, out _))),
+            ($"dates (DateFinder over the rep's {document.Sentences.Count} sentences, one call each, budgeted)", Median(runs, () => DateElementFinder.Collect(document, _dates, out _))),
+            ("  for comparison: DateFinder over the same text in one call", Median(runs, () => _dates.Find(document.Text, document.Sentences[0].Start, document.Sentences[^1].End, draft.ReferenceTime))),
             ("elements + next-step type (fresh SentenceContext)", Median(runs, () =>
             {
                 var context = new SentenceContext(document, _lexicon, vague, dated);
