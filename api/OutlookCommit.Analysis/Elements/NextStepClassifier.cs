@@ -25,7 +25,7 @@ public static class NextStepClassifier
         {
             if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence)) continue;
             var hits = context.Lexicon.NextStepPatterns
-                .SelectMany(p => Text.SafeRegex.Matches(p.Pattern, context.Text, sentence.Start, sentence.End - sentence.Start)
+                .SelectMany(p => p.Pattern.Matches(context.Text, sentence.Start, sentence.End - sentence.Start)
                     .Where(m => !context.InsideVague(m.Index, m.Index + m.Length))
                     .Select(m => (p.Type, Start: m.Index, End: m.Index + m.Length)))
                 .ToList();
@@ -46,7 +46,7 @@ public static class NextStepClassifier
         var location = context.Document.Draft.Location;
         if (!string.IsNullOrWhiteSpace(location))
             foreach (var (type, pattern) in context.Lexicon.NextStepPatterns)
-                if (type == NextStepType.OnlineMeeting && Text.SafeRegex.IsMatch(pattern, location))
+                if (type == NextStepType.OnlineMeeting && pattern.IsMatch(location, 0, location.Length))
                     scores[type] = scores.GetValueOrDefault(type) + 1;
 
         if (scores.Count == 0) return null;

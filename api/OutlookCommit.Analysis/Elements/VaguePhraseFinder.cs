@@ -1,5 +1,6 @@
 using OutlookCommit.Analysis.Lexicons;
 using OutlookCommit.Analysis.Model;
+using OutlookCommit.Analysis.Text;
 
 namespace OutlookCommit.Analysis.Elements;
 
@@ -10,7 +11,11 @@ public static class VaguePhraseFinder
     {
         var found = new List<VaguePhrase>();
         foreach (var sentence in document.Sentences)
-            foreach (var rule in lexicon.VagueRules)
+        {
+            // A rule only runs on text in its own script (Chinese rules on Han text, English on Latin).
+            var han = LanguageDetector.ContainsHan(document.Text, sentence.Start, sentence.End);
+            var latin = !han || LanguageDetector.ContainsLatinWord(document.Text, sentence.Start, sentence.End);
+            foreach (var rule in lexicon.VagueRules.Where(r => r.Language == "zh" ? han : latin))
                 foreach (var m in Text.SafeRegex.Matches(rule.Pattern, document.Text, sentence.Start, sentence.End - sentence.Start))
                 {
                     var end = m.Index + m.Length;
@@ -18,6 +23,7 @@ public static class VaguePhraseFinder
                     if (found.Any(f => f.Start < end && m.Index < f.End)) continue;
                     found.Add(new VaguePhrase(m.Index, end, document.Text[m.Index..end], rule.Kind, rule.Suggestion));
                 }
+        }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }

@@ -8,49 +8,52 @@ namespace OutlookCommit.Analysis.Lexicons;
 public sealed record VagueRule(Regex Pattern, VagueKind Kind, string Suggestion, string Language);
 
 /// <summary>
-/// Every language's lexicon merged into one set of compiled pattern groups. Chinese mail mixes in English,
-/// so each group matches both languages at once; only reasons and templates are chosen per language.
+/// Every language's lexicon as one set of named pattern groups. Chinese mail mixes in English, so a sentence is
+/// matched against the patterns of every script it contains; only reasons and templates are chosen per language.
 /// </summary>
 public sealed class Lexicon
 {
     public static readonly string[] Languages = ["en", "zh"];
 
-    private readonly Dictionary<string, Regex?> _groups = [];
+    private readonly Dictionary<string, PatternGroup> _groups = [];
     private readonly Dictionary<string, LexiconFile> _files;
 
     public IReadOnlyList<LexiconFile> Files => _files.Values.ToList();
-    public IReadOnlyList<(NextStepType Type, Regex Pattern)> NextStepPatterns { get; }
+    public IReadOnlyList<(NextStepType Type, PatternGroup Pattern)> NextStepPatterns { get; }
     public IReadOnlyList<VagueRule> VagueRules { get; }
 
     public Lexicon()
     {
         _files = Languages.ToDictionary(l => l, l => EmbeddedData.Load<LexiconFile>($"{l}.json"));
+        string[] Of(string language, Func<LexiconFile, Dictionary<string, string[]>> section, string name) =>
+            section(_files[language]).GetValueOrDefault(name) ?? [];
+
         // Compiling (and warming) the patterns is most of start-up; groups are independent, so use every core.
         var groupNames = _files.Values.SelectMany(f => f.Patterns.Keys).Distinct().ToList();
-        var compiled = new Regex?[groupNames.Count];
+        var compiled = new PatternGroup[groupNames.Count];
         Parallel.For(0, groupNames.Count, i =>
-            compiled[i] = EmbeddedData.CompileAny(_files.Values.SelectMany(f => f.Patterns.GetValueOrDefault(groupNames[i]) ?? [])));
+            compiled[i] = new PatternGroup(Of("en", f => f.Patterns, groupNames[i]), Of("zh", f => f.Patterns, groupNames[i])));
         for (var i = 0; i < groupNames.Count; i++) _groups[groupNames[i]] = compiled[i];
 
-        NextStepPatterns = _files.Values
-            .SelectMany(f => f.NextStep)
-            .GroupBy(kv => Enum.Parse<NextStepType>(kv.Key, ignoreCase: true))
-            .Select(g => (g.Key, EmbeddedData.CompileAny(g.SelectMany(kv => kv.Value))!))
+        NextStepPatterns = Enum.GetValues<NextStepType>()
+            .Select(t => (t, new PatternGroup(Of("en", f => f.NextStep, JsonName(t)), Of("zh", f => f.NextStep, JsonName(t)))))
             .ToList();
         VagueRules = _files.Values
             .SelectMany(f => f.Vague.Select(v => new VagueRule(EmbeddedData.Compile(v.Pattern), v.Kind, v.Suggestion, f.Language)))
             .ToList();
     }
 
-    public Regex? this[string group] => _groups.GetValueOrDefault(group);
+    private static string JsonName(NextStepType type) => char.ToLowerInvariant(type.ToString()[0]) + type.ToString()[1..];
+
+    private static readonly PatternGroup Empty = new([], []);
 
     public IEnumerable<Match> Matches(string group, string text, int start, int length) =>
-        SafeRegex.Matches(this[group], text, start, length);
+        _groups.GetValueOrDefault(group, Empty).Matches(text, start, length);
 
     public bool IsMatch(string group, string text, int start, int length) =>
-        SafeRegex.IsMatch(this[group], text, start, length);
+        _groups.GetValueOrDefault(group, Empty).IsMatch(text, start, length);
 
-    public bool IsMatch(string group, string text) => SafeRegex.IsMatch(this[group], text);
+    public bool IsMatch(string group, string text) => IsMatch(group, text, 0, text.Length);
 
     /// <summary>The reason sentence in the given language, with the quoted phrase filled in.</summary>
     public string Reason(string language, string key, string? phrase = null)

@@ -45,9 +45,9 @@ public static class EmbeddedData
     /// </summary>
     private const string LatinBoundary = @"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_]))";
 
-    public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None)
+    public static Regex Compile(string pattern, RegexOptions extra = RegexOptions.None, bool latinBoundary = true)
     {
-        var regex = new Regex(pattern.Replace(@"\b", LatinBoundary, StringComparison.Ordinal),
+        var regex = new Regex(latinBoundary ? pattern.Replace(@"\b", LatinBoundary, StringComparison.Ordinal) : pattern,
             RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | extra, RegexTimeout);
         // A compiled regex is JIT-compiled on its first match, and that time counts against the match timeout:
         // on a busy machine a large pattern's first real match would time out and silently find nothing.
@@ -57,9 +57,9 @@ public static class EmbeddedData
     }
 
     /// <summary>Several patterns as one alternation, so a group is one pass over the text.</summary>
-    public static Regex? CompileAny(IEnumerable<string> patterns, RegexOptions extra = RegexOptions.None)
+    public static Regex? CompileAny(IEnumerable<string> patterns, RegexOptions extra = RegexOptions.None, bool latinBoundary = true)
     {
         var list = patterns.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
-        return list.Count == 0 ? null : Compile(string.Join("|", list.Select(p => $"(?:{p})")), extra);
+        return list.Count == 0 ? null : Compile(string.Join("|", list.Select(p => $"(?:{p})")), extra, latinBoundary);
     }
 }
