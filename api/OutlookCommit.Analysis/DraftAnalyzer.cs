@@ -25,7 +25,9 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
         _lexicon = new Lexicon();
         _ignored = new IgnoredRangeFinder();
         _templates = new ClosingTemplateBuilder();
-        _dates = new DateFinder(new DateRules(_lexicon.Files), models.GetAwaiter().GetResult());
+        var lexicon = _lexicon;
+        _dates = new DateFinder(new DateRules(_lexicon.Files), models.GetAwaiter().GetResult(),
+            (text, start, length) => lexicon.IsMatch("timeHint", text, start, length));
         _asks = asks.GetAwaiter().GetResult();
     }
 
