@@ -164,7 +164,10 @@ public sealed class DateFinder
         if (b.OpenEnded) quality = DateQuality.TooWide;
         else if (endOfWindow <= reference) quality = DateQuality.Past;
         else if (b.To is { } to && to - b.From > MaxWindow) quality = DateQuality.TooWide;
-        return new DateMention(start, end, matched, b.From, b.To, quality, b.Time, weekdayOnly && type == "date");
+        return new DateMention(start, end, matched, b.From, b.To, quality, b.Time, weekdayOnly && type == "date")
+        {
+            IsTimeOnly = type is "time" or "timerange",
+        };
     }
 
     private static TimeSpan Distance(DateTimeOffset a, DateTimeOffset b) => (a - b).Duration();

@@ -15,5 +15,8 @@ public enum DateQuality
 /// <summary>A time expression found in the text, resolved in the reference time's offset.</summary>
 public sealed record DateMention(int Start, int End, string Text, DateTimeOffset From, DateTimeOffset? To, DateQuality Quality, bool HasTimeOfDay, bool IsWeekdayOnly = false)
 {
+    /// <summary>A clock time with no day of its own ("下午2点", "at 3pm").</summary>
+    public bool IsTimeOnly { get; init; }
+
     public bool Overlaps(int start, int end) => Start < end && start < End;
 }

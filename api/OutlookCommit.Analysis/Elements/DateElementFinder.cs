@@ -49,7 +49,7 @@ public static class DateElementFinder
             var best = usable.FirstOrDefault(x => context.IsMatch("action", x.Sentence));
             if (best.Mention is null) best = usable[0];
             var m = best.Mention;
-            return new DateElementReport { Present = true, Evidence = evidence, Resolved = new ResolvedTime(m.From, m.To, m.Text) };
+            return new DateElementReport { Present = true, Evidence = evidence, Resolved = WithClockTime(context.Text, m, best.Sentence, usable) };
         }
 
         var vague = context.FirstVague(VagueKind.VagueTime);
@@ -61,6 +61,25 @@ public static class DateElementFinder
             : context.Reason("dateMissing");
         return new DateElementReport { Present = false, Reason = reason };
     }
+
+    /// <summary>
+    /// "12月10日（周四）下午2点", "Thursday, Dec 10 — 2pm": the recognizers may return the day and the clock time as two
+    /// mentions; the step's time is the day at that hour.
+    /// </summary>
+    private static ResolvedTime WithClockTime(string text, DateMention day, Sentence sentence, List<DatedSentence> usable)
+    {
+        var isSingleDay = !day.HasTimeOfDay && day.To is { } to && to - day.From <= TimeSpan.FromDays(1);
+        var clock = usable
+            .Select(x => x.Mention)
+            .FirstOrDefault(t => t.IsTimeOnly && t.Start >= day.End && t.Start - day.End <= MaxGapToClockTime
+                && usable.Any(x => x.Mention == t && x.Sentence.Start == sentence.Start));
+        if (!isSingleDay || clock is null) return new ResolvedTime(day.From, day.To, day.Text);
+        var start = new DateTimeOffset(day.From.Date + clock.From.TimeOfDay, day.From.Offset);
+        DateTimeOffset? end = clock.To is { } clockEnd ? new DateTimeOffset(day.From.Date + clockEnd.TimeOfDay, day.From.Offset) : null;
+        return new ResolvedTime(start, end, text[day.Start..clock.End]);
+    }
+
+    private const int MaxGapToClockTime = 8;
 
     private static bool IsNextStepTime(SentenceContext context, DateMention mention, Sentence sentence)
     {
