@@ -113,20 +113,8 @@ internal sealed partial class EnglishAskFeatures
         return new EnglishAskFeatures([.. cats], arrays, firstIndex.ToFrozenDictionary(), skip.ToFrozenSet());
     }
 
-    private static ulong[] TokenizePhrase(string text)
-    {
-        var result = new List<ulong>();
-        Span<char> buf = stackalloc char[BufferChars];
-        Span<int> starts = stackalloc int[MaxTokens];
-        Span<int> lens = stackalloc int[MaxTokens];
-        var stats = default(Stats);
-        int n = Tokenize(text.AsSpan(0, Math.Min(text.Length, MaxChars)), buf, starts, lens, ref stats);
-        for (int i = 0; i < n; i++)
-        {
-            result.Add(AskFeatureHash.Of(buf.Slice(starts[i], lens[i])));
-        }
-        return [.. result];
-    }
+    private static ulong[] TokenizePhrase(string text) =>
+        [.. TokenTexts(text).Select(token => AskFeatureHash.Of(token.AsSpan()))];
 
     private static List<string> TokenTexts(string text)
     {

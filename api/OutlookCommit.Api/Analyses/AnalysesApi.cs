@@ -19,10 +19,7 @@ public static class AnalysesApi
 
     public static RouteGroupBuilder MapAnalyses(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/analyses")
-            .WithTags("Analyses")
-            .RequireAuthorization()
-            .RequireCors(HostingExtensions.CorsPolicy);
+        var group = app.MapApiGroup("/api/analyses", "Analyses");
 
         group.MapPost("/", Analyze)
             .WithName("AnalyzeDraft")

@@ -22,10 +22,7 @@ public static class CommitmentsApi
 
     public static RouteGroupBuilder MapCommitments(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/commitments")
-            .WithTags("Commitments")
-            .RequireAuthorization()
-            .RequireCors(HostingExtensions.CorsPolicy);
+        var group = app.MapApiGroup("/api/commitments", "Commitments");
 
         group.MapPost("/", Create).WithName("CreateCommitment").WithSummary("Record a commitment of a sent draft");
         group.MapGet("/", List).WithName("ListCommitments").WithSummary("My commitments, optionally by status (open, overdue, done)");

@@ -22,10 +22,7 @@ public static class GraphAnalysesApi
 
     public static RouteGroupBuilder MapGraphAnalyses(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/analyses")
-            .WithTags("Analyses")
-            .RequireAuthorization()
-            .RequireCors(HostingExtensions.CorsPolicy);
+        var group = app.MapApiGroup("/api/analyses", "Analyses");
         group.MapPost("/graph", Analyze)
             .WithName("AnalyzeGraphItem")
             .WithSummary("Analyze a saved draft read through Microsoft Graph")

@@ -37,6 +37,16 @@ public static class HostingExtensions
 {
     public const string CorsPolicy = "outlook";
 
+    /// <summary>
+    /// A feature's route group under /api: signed-in callers only, reachable from the Outlook hosts. Every feature
+    /// maps through here so none can forget the authorization or the CORS policy.
+    /// </summary>
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
+        app.MapGroup(prefix)
+            .WithTags(tag)
+            .RequireAuthorization()
+            .RequireCors(CorsPolicy);
+
     /// <summary>Outlook's web hosts; the add-in's own origin is added from configuration.</summary>
     public static readonly string[] OutlookOrigins =
     [

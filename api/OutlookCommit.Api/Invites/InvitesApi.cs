@@ -23,10 +23,7 @@ public static class InvitesApi
 
     public static RouteGroupBuilder MapInvites(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/invites")
-            .WithTags("Invites")
-            .RequireAuthorization()
-            .RequireCors(HostingExtensions.CorsPolicy);
+        var group = app.MapApiGroup("/api/invites", "Invites");
         group.MapPost("/suggestions", Suggest)
             .WithName("SuggestInvite")
             .WithSummary("Suggest a technical-exchange invite with up to 5 candidate times")
