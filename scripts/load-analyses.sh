@@ -14,7 +14,8 @@ DURATION="${DURATION:-20}"          # seconds per measured phase
 HOST=127.0.0.1
 CASES="${CASES:-../shared/domain/dev-cases.jsonl}"
 WORK="$(mktemp -d /tmp/oc-load.XXXXXX)"
-trap 'kill "${PID:-}" 2>/dev/null || true; wait "${PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+source scripts/lib/api-process.sh
+trap 'stop_api; rm -rf "$WORK"' EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
@@ -30,9 +31,7 @@ fi
 CASES="$(realpath "$CASES")"
 echo "cases: $CASES ($(grep -c . "$CASES") drafts)"
 
-echo "building (Release) ..."
-dotnet build api/OutlookCommit.Api -c Release --artifacts-path "$WORK/art" -nologo -v quiet >/dev/null
-DLL="$(find "$WORK/art/bin/OutlookCommit.Api" -name OutlookCommit.Api.dll | head -1)"
+build_api
 
 cat > "$WORK/mix.lua" <<'LUA'
 local bodies = {}
@@ -48,27 +47,11 @@ end
 delay = function() return pause end
 LUA
 
-# Start the API (local mode, its own SQLite file) and time the first answered analysis. Done START_RUNS times
-# (a fresh process and database each time); the last process stays up for the load phases.
+# A fresh process and database START_RUNS times, timing the first answered analysis; the last stays up.
 FIRST_BODY="$(head -1 "$CASES")"
-start_api() {
-  rm -f "$WORK"/load.db*
-  START_NS=$(date +%s%N)
-  (cd api/OutlookCommit.Api && ASPNETCORE_ENVIRONMENT=Production Database__ConnectionString="Data Source=$WORK/load.db" \
-    Logging__LogLevel__Default=Warning Logging__LogLevel__OutlookCommit=Information exec dotnet "$DLL" --urls "http://$HOST:$PORT") >"$WORK/api.log" 2>&1 &
-  PID=$!
-  for _ in $(seq 1 600); do
-    if curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary "$FIRST_BODY" "http://$HOST:$PORT/api/analyses"; then break; fi
-    kill -0 "$PID" 2>/dev/null || { cat "$WORK/api.log"; exit 1; }
-    sleep 0.02
-  done
-  local first=$(( ($(date +%s%N) - START_NS) / 1000000 ))
-  local warm; warm=$(grep -o 'built in [0-9]* ms and warmed up in [0-9]* ms' "$WORK/api.log" || echo '?')
-  echo "first analysis answered ${first} ms after process start (engine ${warm})"
-}
 for n in $(seq 1 "${START_RUNS:-3}"); do
-  [ "$n" -gt 1 ] && { kill "$PID"; wait "$PID" 2>/dev/null || true; }
-  start_api
+  stop_api
+  start_api "$FIRST_BODY"
 done
 
 run() { # name connections delay_ms duration
@@ -97,4 +80,4 @@ end
 LUA
 out=$(wrk -t2 -c8 -d"${DURATION}s" --latency -s "$WORK/tiny.lua" "http://$HOST:$PORT/api/analyses")
 printf '%-10s rate %8s req/s   p50 %8s   p99 %8s\n' "tiny c8" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")"
-echo "RSS after the run: $(( $(ps -o rss= -p "$PID") / 1024 )) MiB"
+echo "RSS after the run: $(rss_mib) MiB"
