@@ -30,14 +30,17 @@ export function apiExists(): boolean {
   return existsSync(join(apiProject, 'OutlookCommit.Api.csproj'));
 }
 
-/** Builds the pane and the send handler into dist/ (what the API serves). */
+/** Builds the pane and the send handler into dist/ (what the API serves), once per test run. */
 export function buildAddin(): void {
   if (process.env.OUTLOOKCOMMIT_E2E_SKIP_BUILD === '1' && existsSync(join(distDir, 'index.html'))) return;
+  // The e2e files share one worker process: the first file builds, the others reuse dist/.
+  if (process.env.OUTLOOKCOMMIT_E2E_BUILT_BY === String(process.pid) && existsSync(join(distDir, 'launchevent.js'))) return;
   execFileSync(process.execPath, [join(addinDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: addinDir,
     stdio: 'inherit',
   });
   execFileSync(process.execPath, [join(addinDir, 'scripts', 'build-handler.mjs')], { cwd: addinDir, stdio: 'inherit' });
+  process.env.OUTLOOKCOMMIT_E2E_BUILT_BY = String(process.pid);
 }
 
 export function freePort(): Promise<number> {
@@ -161,6 +164,8 @@ export interface Seed {
   dark?: boolean;
   /** What a Smart Alert passed to the pane (getInitializationContextAsync). */
   contextData?: string;
+  /** body.getAsync never calls back (Outlook cannot give the body). */
+  stallBody?: boolean;
 }
 
 /** A new page with the Office stub seeded before any script of the page runs; Office.js's CDN is never hit. */
@@ -171,6 +176,27 @@ export async function pageWithOffice(browser: Browser, seed: Seed): Promise<Page
   );
   await page.addInitScript({ content: `${stubSource}\ninstallOfficeStub(${JSON.stringify(seed)});` });
   return page;
+}
+
+export interface Completion {
+  options: Office.SmartAlertsEventCompletedOptions & Record<string, unknown>;
+  ms: number;
+}
+
+/** Opens the send runtime (commands.html: Office.js, stubbed, then dist/launchevent.js) and waits for its handlers. */
+export async function openSendRuntime(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/commands.html`);
+  await page.waitForFunction(() => !!(window as any).__officeStub.associated.onMessageSendHandler);
+}
+
+/** Fires a send handler as Outlook does: what it passed to event.completed first, and after how many ms. */
+export function fireSend(page: Page, name: 'onMessageSendHandler' | 'onAppointmentSendHandler' = 'onMessageSendHandler'): Promise<Completion> {
+  return page.evaluate((n) => (window as any).__officeStub.send(n), name);
+}
+
+/** Every event.completed call so far on this page (a handler must make exactly one per send). */
+export function completions(page: Page): Promise<Completion[]> {
+  return page.evaluate(() => (window as any).__officeStub.state.completions);
 }
 
 /** Collects what must never happen on a page: dialogs (alert), page errors. */

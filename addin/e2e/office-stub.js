@@ -17,6 +17,8 @@ function installOfficeStub(seed) {
     handlers: {},
     session: {},
     newAppointments: [],
+    /** Every call of event.completed by a send handler, with its time since the handler was called (ms). */
+    completions: [],
   };
   const later = (fn) => setTimeout(fn, 0);
   const recipients = (key) => ({
@@ -32,6 +34,7 @@ function installOfficeStub(seed) {
       getTypeAsync: (cb) => later(() => cb(ok(state.bodyType))),
       getAsync: (type, options, cb) => {
         const callback = typeof options === 'function' ? options : cb;
+        if (seed.stallBody) return; // Outlook never hands the body over
         later(() => callback(ok(state.body)));
       },
       setSelectedDataAsync: (data, options, cb) => {
@@ -105,11 +108,20 @@ function installOfficeStub(seed) {
       const h = state.handlers.olkAppointmentTimeChanged;
       if (h) h({ type: 'olkAppointmentTimeChanged', start: state.start, end: state.end });
     },
-    /** Runs a send handler and resolves with what it passed to event.completed, and how long it took. */
+    /**
+     * Runs a send handler and resolves with what it first passed to event.completed, and how long it took;
+     * every call is also kept in state.completions (a handler must call it exactly once).
+     */
     send(name) {
       const started = performance.now();
       return new Promise((resolve) =>
-        associated[name]({ completed: (options) => resolve({ options: options || {}, ms: performance.now() - started }) }),
+        associated[name]({
+          completed: (options) => {
+            const call = { options: options || {}, ms: performance.now() - started };
+            state.completions.push(call);
+            resolve(call);
+          },
+        }),
       );
     },
   };

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiExists,
   buildAddin,
+  fireSend,
   launchBrowser,
+  openSendRuntime,
   pageWithOffice,
   screenshotDir,
   startApi,
@@ -15,40 +17,7 @@ import {
   type RunningApi,
   type Seed,
 } from './harness';
-
-// seed-02 of the domain's dev cases: the vague instruction (action, attendee and date all missing).
-const vagueChinese: Seed = {
-  subject: '今天聊的事',
-  body: '<div>李哥，以后就让李哥多照顾了。今天聊的这事，李哥你到时确认一下呗，过两天咱们再碰一碰。</div>',
-  bodyType: 'html',
-  to: [{ name: '李哥', address: 'li@qudao.cn' }],
-  displayLanguage: 'zh-CN',
-};
-
-// dev-en-04: an introduction with a named person and a bounded time.
-const englishAdvance: Seed = {
-  subject: 'Budget owner',
-  body: 'Hi Ian,\n\nCould you introduce me to your Head of Procurement, Sofia Alvarez? A 15-minute call next Tuesday or Wednesday would be perfect.\n\nAmy',
-  bodyType: 'text',
-  to: [{ name: 'Ian Brooks', address: 'ian@fabrikam.com' }],
-  displayLanguage: 'en-US',
-};
-
-const englishVague: Seed = {
-  subject: 'Great meeting',
-  body: 'Hi Dana,\n\nGreat talking today! Let’s touch base next week sometime.\n\nBest,\nAmy',
-  bodyType: 'text',
-  to: [{ name: 'Dana Kim', address: 'dana@fabrikam.com' }],
-  displayLanguage: 'en-US',
-};
-
-const xss: Seed = {
-  subject: 'Workshop <img src=x onerror=alert(1)>',
-  body: 'Hi Dana, <script>window.__pwned = 1; alert(2)</script> <img src=x onerror="window.__pwned = 2; alert(3)"> let us touch base soon.',
-  bodyType: 'text',
-  to: [{ name: '<b onmouseover=alert(4)>Dana</b>', address: 'dana@fabrikam.com' }],
-  displayLanguage: 'en-US',
-};
+import { englishAdvance, englishVague, vagueChinese, xss } from './seeds';
 
 const run = apiExists() ? describe : describe.skip;
 
@@ -223,10 +192,9 @@ run('pane and send handler against the real API', () => {
   it('"My commitments" lists the ledger, and the send handler records an advance into it', async () => {
     // The send runtime: commands.html (browser runtime) from the API, with the Office stub.
     const page = await pageWithOffice(browser, englishAdvance);
-    await page.goto(`${api.baseUrl}/commands.html`);
-    await page.waitForFunction(() => !!(window as any).__officeStub.associated.onMessageSendHandler);
+    await openSendRuntime(page, api.baseUrl);
     for (let i = 0; i < 10; i++) {
-      const { options, ms } = await page.evaluate(() => (window as any).__officeStub.send('onMessageSendHandler'));
+      const { options, ms } = await fireSend(page);
       expect(options).toEqual({ allowEvent: true });
       timings.handlerAllowMs!.push(ms);
     }
@@ -247,9 +215,8 @@ run('pane and send handler against the real API', () => {
 
   it('the send handler soft-blocks a vague draft once, in the UI language, naming what is missing', async () => {
     const page = await pageWithOffice(browser, vagueChinese);
-    await page.goto(`${api.baseUrl}/commands.html`);
-    await page.waitForFunction(() => !!(window as any).__officeStub.associated.onMessageSendHandler);
-    const first = await page.evaluate(() => (window as any).__officeStub.send('onMessageSendHandler'));
+    await openSendRuntime(page, api.baseUrl);
+    const first = await fireSend(page);
     expect(first.options).toMatchObject({
       allowEvent: false,
       cancelLabel: '插入收尾模板',
@@ -258,7 +225,7 @@ run('pane and send handler against the real API', () => {
     });
     expect(first.options.errorMessage).toContain('缺少时间');
     timings.handlerBlockMs!.push(first.ms);
-    const again = await page.evaluate(() => (window as any).__officeStub.send('onMessageSendHandler'));
+    const again = await fireSend(page);
     expect(again.options).toEqual({ allowEvent: true });
     // Timing: a fresh item each round (no "already warned").
     for (let i = 0; i < 19; i++) {
@@ -322,8 +289,7 @@ run('pane and send handler against the real API', () => {
     await pane.goto(`${api.baseUrl}/`);
     await pane.getByTestId('outcome').waitFor({ timeout: 15_000 });
     const handler = await pageWithOffice(browser, englishVague);
-    await handler.goto(`${api.baseUrl}/commands.html`);
-    await handler.waitForFunction(() => !!(window as any).__officeStub.associated.onMessageSendHandler);
+    await openSendRuntime(handler, api.baseUrl);
 
     await api.stop();
 
@@ -332,7 +298,7 @@ run('pane and send handler against the real API', () => {
     expect(await pane.getByTestId('api-error').innerText()).toContain('Cannot reach the OutlookCommit service');
     expect(seen.errors).toEqual([]);
 
-    const result = await handler.evaluate(() => (window as any).__officeStub.send('onMessageSendHandler'));
+    const result = await fireSend(handler);
     expect(result.options).toEqual({ allowEvent: true });
     expect(result.ms).toBeLessThan(2500);
     await pane.close();

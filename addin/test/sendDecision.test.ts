@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { blockMessage, commitmentFrom, decideSend, fingerprint, isInternalOnly, missingElements } from '../src/logic/sendDecision';
+import {
+  blockMessage,
+  clipText,
+  commitmentFrom,
+  decideSend,
+  fingerprint,
+  isInternalOnly,
+  MAX_CANCEL_LABEL,
+  MAX_MESSAGE,
+  missingElements,
+  plainQuote,
+} from '../src/logic/sendDecision';
 import { englishAdvance, englishVague, vagueChinese } from './fixtures';
 
 describe('decideSend', () => {
@@ -46,6 +57,49 @@ describe('decideSend', () => {
     const message = blockMessage(a, missingElements(a), 'en');
     expect(message.length).toBeLessThanOrEqual(500);
     expect(message).toContain('…');
+  });
+});
+
+describe('the Smart Alert message is plain text of the product, not the draft', () => {
+  const hostile = () => {
+    const a = englishVague();
+    a.vaguePhrases = [
+      { start: 0, end: 1, text: '<img src=x onerror=window.__pwned=1>touch <b>base</b>', kind: 'vagueAction', suggestion: '<script>x</script>' },
+      { start: 0, end: 1, text: `next week\u202e<script>alert(1)</script>${'x'.repeat(5000)}`, kind: 'vagueTime', suggestion: '' },
+    ];
+    a.elements.action.reason = '<img src=x onerror=alert(1)>';
+    return a;
+  };
+
+  it('strips markup, control and bidi characters from the quotes and keeps them short', () => {
+    expect(plainQuote('<img src=x onerror=alert(1)>touch <b>base</b>')).toBe('touch base');
+    expect(plainQuote('touch base <img src=x onerror=alert(1)')).toBe('touch base');
+    expect(plainQuote('soon\u202e\u200b\n\tplease')).toBe('soon please');
+    expect(plainQuote('<script></script>')).toBe('');
+    expect(plainQuote('y'.repeat(100))).toHaveLength(40);
+  });
+
+  it('never quotes markup, and never more than the two short quotes it means to', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const d = decideSend({ analysis: hostile(), lang });
+      if (d.allow) throw new Error('must block');
+      expect(d.message.length).toBeLessThanOrEqual(MAX_MESSAGE);
+      expect(d.message).not.toMatch(/[<>\u202e]|onerror|script|pwned/i);
+      expect(d.message).toContain('“touch base”');
+      expect(d.message).toContain(`“next week ${'x'.repeat(29)}…”`);
+      expect(d.cancelLabel.length).toBeLessThanOrEqual(MAX_CANCEL_LABEL);
+    }
+  });
+
+  it('a phrase that is only markup is not quoted at all', () => {
+    const a = englishVague();
+    a.vaguePhrases = [{ start: 0, end: 1, text: '<br>', kind: 'vagueTime', suggestion: '' }];
+    expect(blockMessage(a, ['date'], 'en')).toBe('No date: the next step has no day or time. Add the closing template?');
+  });
+
+  it('clips without splitting a surrogate pair', () => {
+    expect(clipText('ab😀cd', 4)).toBe('ab…');
+    expect(clipText('abc', 3)).toBe('abc');
   });
 });
 

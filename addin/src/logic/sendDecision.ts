@@ -19,7 +19,10 @@ export interface SendContext {
   alreadyWarned?: boolean;
 }
 
-const MAX_MESSAGE = 500; // Smart Alerts' errorMessage limit
+/** Smart Alerts: "The error message must be 500 characters or less" (errorMessage). */
+export const MAX_MESSAGE = 500;
+/** Smart Alerts: custom cancelLabel text "must be 20 characters or less". */
+export const MAX_CANCEL_LABEL = 20;
 const MAX_QUOTE = 40;
 
 const words: Record<UiLanguage, {
@@ -53,9 +56,32 @@ const words: Record<UiLanguage, {
 
 const vagueKindFor: Partial<Record<ElementName, VagueKind>> = { action: 'vagueAction', date: 'vagueTime' };
 
-function clip(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > MAX_QUOTE ? `${t.slice(0, MAX_QUOTE - 1)}…` : t;
+/** Characters a plain-text dialog must not take from a draft: controls, zero-width and bidi overrides. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Clips to at most `max` UTF-16 units, ending with "…", never splitting a surrogate pair. */
+export function clipText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let cut = max - 1;
+  const last = s.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${s.slice(0, cut)}…`;
+}
+
+/**
+ * A phrase of the draft as the alert may quote it: plain text without markup (tags, a dangling "<…", script or
+ * style content), control, zero-width or bidi characters, on one line, at most 40 characters. Smart Alerts shows
+ * errorMessage as plain text: the message stays the product's own sentence with a short quote, never draft HTML.
+ */
+export function plainQuote(s: string): string {
+  const text = s
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
+    .replace(/<[^>]*>?/g, ' ')
+    .replace(/[<>]/g, ' ')
+    .replace(INVISIBLE, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clipText(text, MAX_QUOTE);
 }
 
 /** The elements an advance still lacks, in checklist order. */
@@ -68,15 +94,14 @@ export function blockMessage(analysis: DraftAnalysis, missing: ElementName[], la
   const w = words[lang];
   const parts = missing.map((name) => {
     const kind = vagueKindFor[name];
-    const phrase = kind ? analysis.vaguePhrases.find((v) => v.kind === kind) : undefined;
-    const quoted = phrase ? w.quote(clip(phrase.text)) : undefined;
+    const phrase = kind ? (analysis.vaguePhrases ?? []).find((v) => v?.kind === kind) : undefined;
+    const text = phrase && typeof phrase.text === 'string' ? plainQuote(phrase.text) : '';
+    const quoted = text ? w.quote(text) : undefined;
     if (name === 'action') return w.action(quoted);
     if (name === 'date') return w.date(quoted);
     return w.attendee();
   });
-  let message = [...parts, w.question].join(w.separator);
-  if (message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE - 1)}…`;
-  return message;
+  return clipText([...parts, w.question].join(w.separator), MAX_MESSAGE);
 }
 
 export function decideSend(ctx: SendContext): SendDecision {
