@@ -23,8 +23,7 @@ public sealed class CommitmentStore(Database database)
             VALUES (@Id, @TenantId, @UserId, @What, @WhoJson, @DueUtc, @NextStep, @Subject, @SourceMessageId,
                     @ConversationId, @SentUtc, @Status, @CreatedUtc, @UpdatedUtc, @DoneUtc)
             """;
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(Command(sql, ToParameters(owner, c), ct));
+        await database.WriteAsync((connection, timeout) => connection.ExecuteAsync(Command(sql, ToParameters(owner, c), ct, timeout)), ct);
     }
 
     public async Task<Commitment?> GetAsync(UserKey owner, Guid id, CancellationToken ct = default)
@@ -84,12 +83,12 @@ public sealed class CommitmentStore(Database database)
             SET due_utc = @DueUtc, status = @Status, updated_utc = @UpdatedUtc, done_utc = @DoneUtc
             WHERE id = @Id AND tenant_id = @TenantId AND user_id = @UserId
             """;
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(Command(sql, ToParameters(owner, c), ct)) == 1;
+        var changed = await database.WriteAsync((connection, timeout) => connection.ExecuteAsync(Command(sql, ToParameters(owner, c), ct, timeout)), ct);
+        return changed == 1;
     }
 
-    private CommandDefinition Command(string sql, object parameters, CancellationToken ct) =>
-        new(sql, parameters, commandTimeout: database.CommandTimeoutSeconds, cancellationToken: ct);
+    private CommandDefinition Command(string sql, object parameters, CancellationToken ct, int? timeoutSeconds = null) =>
+        new(sql, parameters, commandTimeout: timeoutSeconds ?? database.CommandTimeoutSeconds, cancellationToken: ct);
 
     private static object ToParameters(UserKey owner, Commitment c) => new
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using OutlookCommit.Api.Data;
 
 namespace OutlookCommit.Api.Hosting;
 
@@ -12,6 +13,10 @@ public sealed class GlobalExceptionHandler(IProblemDetailsService problems, ILog
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // A locked or full database is a condition of the server, not a bug: answered (and logged) like any
+        // upstream failure, with its own status and Retry-After.
+        exception = DatabaseFaults.ToProblem(exception) ?? exception;
+
         var problem = ToProblem(exception, httpContext, logger);
         if (problem is null)
             return true; // the client went away; nothing to answer
