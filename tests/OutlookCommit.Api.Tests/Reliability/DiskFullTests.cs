@@ -32,6 +32,7 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         for (var n = 0; n < 10; n++)
             before.Add(await LedgerTraffic.PostAsync(client, LedgerTraffic.NewCommitment(tag, n, whatChars: 1500)));
         Assert.All(before, p => Assert.Equal(201, p.Status));
+        var toFinish = await LedgerTraffic.PostAsync(client, LedgerTraffic.NewCommitment(tag, 50));
 
         var filled = disk.Fill();
         // Rows of ~2 KB: the write-ahead log soon has to grow into space that is not there.
@@ -41,6 +42,9 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         foreach (var post in during.Where(p => !p.Acknowledged))
             LedgerTraffic.AssertRefusedWell(post, 507, 503);
         Assert.True(during.Any(p => p.Status == 507), $"No write was refused in {during.Count} attempts on a full disk: {SqliteLockTests.Statuses(during)}");
+        var patchWhileFull = await LedgerTraffic.MarkDoneAsync(client, toFinish.Id!);
+        if (!patchWhileFull.Acknowledged)
+            LedgerTraffic.AssertRefusedWell(patchWhileFull, 507, 503);
 
         // Reads do not need new space.
         var read = Stopwatch.StartNew();
@@ -53,14 +57,15 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         var after = await LedgerTraffic.PostAsync(client, LedgerTraffic.NewCommitment(tag, 999, whatChars: 1800));
         Assert.Equal(201, retried.Status);
         Assert.Equal(201, after.Status);
+        Assert.Equal(200, (await LedgerTraffic.MarkDoneAsync(client, toFinish.Id!)).Status);
         var checkedAfter = await LedgerTraffic.AssertAllStoredAsync(client, [.. before, .. during, retried, after]);
         Assert.Equal("ok", await SqliteFiles.IntegrityCheckAsync(databasePath));
 
         var refused = during.Where(p => !p.Acknowledged).ToArray();
         FaultSettings.Report(output,
-            $"disk full (4 MB tmpfs, {filled / 1024} KB filler): {during.Count} POSTs on the full disk -> {SqliteLockTests.Statuses(during)}, " +
+            $"disk full (4 MB tmpfs, {filled / 1024} KB filler): {during.Count} POSTs on the full disk -> {SqliteLockTests.Statuses(during)}, PATCH {patchWhileFull.Status}, " +
             $"refusals answered in {refused.Min(p => p.Elapsed).TotalMilliseconds:F0}-{refused.Max(p => p.Elapsed).TotalMilliseconds:F0} ms; " +
             $"GET list while full {readTime.TotalMilliseconds:F0} ms; {checkedWhileFull} acknowledged read back while full; after freeing space " +
-            $"2/2 POSTs 201, {checkedAfter} read back; integrity ok");
+            $"2/2 POSTs 201 and the PATCH 200, {checkedAfter} read back; integrity ok");
     }
 }

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 
 namespace OutlookCommit.Api.Tests.Reliability;
 
-/// <summary>One POST /api/commitments made during a fault and what came back (status 0: no answer at all).</summary>
+/// <summary>One ledger write (a POST, or a PATCH) made during a fault and what came back (status 0: no answer at all).</summary>
 public sealed record PostedCommitment(JsonObject Sent, int Status, string? Id, TimeSpan Elapsed, string Answer, string? RetryAfter)
 {
     public bool Acknowledged => Status is >= 200 and < 300;
@@ -40,13 +40,20 @@ public static class LedgerTraffic
     }
 
     /// <summary>Posts one commitment; a transport failure or a client timeout is recorded as status 0, not thrown.</summary>
-    public static async Task<PostedCommitment> PostAsync(HttpClient client, JsonObject body, CancellationToken ct = default)
+    public static Task<PostedCommitment> PostAsync(HttpClient client, JsonObject body, CancellationToken ct = default) =>
+        SendAsync(client, HttpMethod.Post, "/api/commitments", body, ct);
+
+    /// <summary>Marks a commitment done (PATCH), recorded like a POST.</summary>
+    public static Task<PostedCommitment> MarkDoneAsync(HttpClient client, string id, CancellationToken ct = default) =>
+        SendAsync(client, HttpMethod.Patch, $"/api/commitments/{id}", new JsonObject { ["done"] = true }, ct);
+
+    private static async Task<PostedCommitment> SendAsync(HttpClient client, HttpMethod method, string path, JsonObject body, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         try
         {
-            using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-            using var response = await client.PostAsync("/api/commitments", content, ct);
+            using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+            using var response = await client.SendAsync(request, ct);
             var text = await response.Content.ReadAsStringAsync(ct);
             string? id = null;
             if (response.IsSuccessStatusCode)

@@ -34,9 +34,12 @@ public sealed class SqliteLockTests(ITestOutputHelper output)
         client.Timeout = TimeSpan.FromSeconds(30);
         var tag = $"lock-{(lockInChildProcess ? "process" : "connection")}-{Guid.NewGuid():N}"[..24];
         var before = await LedgerTraffic.PostAsync(client, LedgerTraffic.NewCommitment(tag, 0));
+        var toFinish = await LedgerTraffic.PostAsync(client, LedgerTraffic.NewCommitment(tag, 100));
         Assert.Equal(201, before.Status);
+        Assert.Equal(201, toFinish.Status);
 
         List<PostedCommitment> during;
+        PostedCommitment patchWhileLocked;
         TimeSpan readWhileLocked, healthWhileWaiting;
         await using (await SqliteLockHolder.AcquireAsync(factory.DatabasePath, lockInChildProcess))
         {
@@ -52,11 +55,13 @@ public sealed class SqliteLockTests(ITestOutputHelper output)
             (await client.GetAsync("/health")).EnsureSuccessStatusCode();
             healthWhileWaiting = watch.Elapsed;
             during = [.. await writes];
+            patchWhileLocked = await LedgerTraffic.MarkDoneAsync(client, toFinish.Id!);
         }
 
         foreach (var post in during.Where(p => !p.Acknowledged))
             LedgerTraffic.AssertRefusedWell(post, 503);
         Assert.Contains(during, p => p.Status == 503); // the lock was held throughout, so the fault was met
+        LedgerTraffic.AssertRefusedWell(patchWhileLocked, 503);
         var slowest = during.Max(p => p.Elapsed);
         Assert.True(slowest < TimeSpan.FromSeconds(busyTimeout + 10), $"A locked write took {slowest.TotalSeconds:F1} s (busy timeout {busyTimeout} s)");
 
@@ -65,13 +70,14 @@ public sealed class SqliteLockTests(ITestOutputHelper output)
         var after = await LedgerTraffic.PostAsync(client, LedgerTraffic.NewCommitment(tag, Writers + 1));
         Assert.Equal(201, retried.Status);
         Assert.Equal(201, after.Status);
+        Assert.Equal(200, (await LedgerTraffic.MarkDoneAsync(client, toFinish.Id!)).Status);
         var checkedCount = await LedgerTraffic.AssertAllStoredAsync(client, [before, .. during, retried, after]);
         Assert.Equal("ok", await SqliteFiles.IntegrityCheckAsync(factory.DatabasePath));
 
         FaultSettings.Report(output,
             $"lock ({(lockInChildProcess ? "sqlite3 process" : "second connection")}, busy timeout {busyTimeout} s): {Writers} concurrent POSTs while locked -> " +
-            $"{Statuses(during)}, answered in {during.Min(p => p.Elapsed).TotalSeconds:F1}-{slowest.TotalSeconds:F1} s, Retry-After {during.FirstOrDefault(p => p.Status == 503)?.RetryAfter} s; " +
-            $"GET while locked {readWhileLocked.TotalMilliseconds:F0} ms, /health while {Writers} writers wait {healthWhileWaiting.TotalMilliseconds:F0} ms; after release 2/2 POSTs 201; {checkedCount} acknowledged commitments read back; integrity ok");
+            $"{Statuses(during)}, PATCH {patchWhileLocked.Status}, answered in {during.Min(p => p.Elapsed).TotalSeconds:F1}-{slowest.TotalSeconds:F1} s, Retry-After {during.FirstOrDefault(p => p.Status == 503)?.RetryAfter} s; " +
+            $"GET while locked {readWhileLocked.TotalMilliseconds:F0} ms, /health while {Writers} writers wait {healthWhileWaiting.TotalMilliseconds:F0} ms; after release 2/2 POSTs 201 and the PATCH 200; {checkedCount} acknowledged commitments read back; integrity ok");
     }
 
     [Fact]
