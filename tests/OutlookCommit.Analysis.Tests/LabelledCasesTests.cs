@@ -11,13 +11,13 @@ public class LabelledCasesTests
     public static TheoryData<string> OwnCases() => Ids(TestData.CasesFile("engine-cases.jsonl"));
 
     /// <summary>
-    /// The two later sets were written blind to the engine and measured first (figures in docs/accuracy.md);
+    /// The later sets were written blind to the engine and measured first (figures in docs/accuracy.md);
     /// they stay here as regression guards.
     /// </summary>
     public static TheoryData<string, string> LaterSets()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in new[] { "holdout/holdout-en.jsonl", "holdout/holdout-zh.jsonl", "blind/blind-en.jsonl", "blind/blind-zh.jsonl", "blind3/blind3-en.jsonl", "blind3/blind3-zh.jsonl", "blind4/blind4-en.jsonl", "blind4/blind4-zh.jsonl" })
+        foreach (var file in new[] { "holdout/holdout-en.jsonl", "holdout/holdout-zh.jsonl", "blind/blind-en.jsonl", "blind/blind-zh.jsonl", "blind3/blind3-en.jsonl", "blind3/blind3-zh.jsonl", "blind4/blind4-en.jsonl", "blind4/blind4-zh.jsonl", "blind5/blind5-en.jsonl", "blind5/blind5-zh.jsonl", "blind6/blind6.jsonl" })
             foreach (var c in LabelledCase.ReadFile(TestData.CasesFile(file))) data.Add(file, c.Id);
         return data;
     }

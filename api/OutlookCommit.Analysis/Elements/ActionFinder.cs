@@ -92,9 +92,11 @@ public static class ActionFinder
         {
             if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence) || IsBareSubject(context, sentence)) continue;
             var vagueSentence = context.Vague.Any(v => v.Kind == VagueKind.VagueAction && v.Start >= sentence.Start && v.End <= sentence.End);
+            // "我们董事长想专程来拜访一下您": a visit is a courtesy, but our executive making it is the step itself.
+            var byOurExecutive = context.IsMatch("ourExecutive", sentence);
             foreach (var m in context.Matches("action", sentence))
             {
-                if (context.OverlapsVague(m.Index, m.Index + m.Length, VagueKind.VagueAction)) continue;
+                if (!byOurExecutive && context.OverlapsVague(m.Index, m.Index + m.Length, VagueKind.VagueAction)) continue;
                 // "Let's reconnect on the pilot": beside a vague verb, an activity is only the topic.
                 if (vagueSentence && IsTopic(context, sentence, m.Index)) continue;
                 evidence.Add(context.Span(m.Index, m.Index + m.Length));

@@ -57,7 +57,10 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
     {
         if (_aboutThePast.TryGetValue(s.Start, out var known)) return known;
         // Only a specific past time dates a sentence: "Q2 results" or "this year" says nothing about when it is set.
+        // "三号库" (store No. 3), "in three days instead of eight": numbering and comparisons are not times.
+        var notATime = Matches("notATimeContext", s);
         var dated = Dates.Where(d => d.Sentence.Start == s.Start && (d.Mention.To is not { } to || to - d.Mention.From <= DateFinder.MaxWindow))
+            .Where(d => !notATime.Any(m => m.Index < d.Mention.End && d.Mention.Start < m.Index + m.Length))
             .Select(d => d.Mention.Quality).ToList();
         var datedInThePast = dated.Contains(DateQuality.Past) && !dated.Contains(DateQuality.Resolvable);
         var result = (datedInThePast || IsMatch("pastContext", s)) && !IsMatch("futureCue", s);
