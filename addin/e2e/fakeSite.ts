@@ -2,6 +2,7 @@
 // (dist/) and the API's endpoints, both answered by Playwright route interception at a loopback origin
 // (nothing listens there, so a request let through to the network is really refused).
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { Page, Request, Route } from 'playwright-core';
 import { distDir, freePort } from './harness';
@@ -14,7 +15,7 @@ export type Reply =
   | { network: string; afterMs?: number }
   /** Never answers. */
   | { hang: true }
-  /** Goes to the real network: at the fake origin nothing listens, so the connection is refused. */
+  /** Goes to the real network: the connection is refused, unless a real server listens at the origin's port. */
   | { passThrough: true };
 
 export type Responder = Reply | ((request: Request) => Reply);
@@ -111,4 +112,24 @@ export class FakeSite {
     if (!file.startsWith(distDir) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
     return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
   }
+}
+
+/**
+ * A real server at the site's own origin (pages still come from route interception) that answers a 200 and the
+ * first bytes of a JSON answer, then nothing more: what route interception cannot do (a worker stuck mid-answer).
+ * Reach it with { passThrough: true }.
+ */
+export async function stallingServer(site: FakeSite): Promise<{ close(): Promise<void> }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.write('{"outcome":');
+  });
+  await new Promise<void>((r) => server.listen(Number(new URL(site.origin).port), '127.0.0.1', r));
+  return {
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYSIS_TIMEOUT_MS, HARD_DEADLINE_MS, RECORD_TIMEOUT_MS } from '../src/launchevent';
 import { decideSend } from '../src/logic/sendDecision';
 import { englishAdvance as advanceAnalysis, englishVague as vagueEnAnalysis, vagueChinese as vagueZhAnalysis } from '../test/fixtures';
-import { FakeSite, problem, type Reply } from './fakeSite';
+import { FakeSite, problem, stallingServer, type Reply } from './fakeSite';
 import { buildAddin, completions, fireSend, launchBrowser, openSendRuntime, pageWithOffice, type Browser, type Completion, type Seed } from './harness';
 import { englishAdvance, englishVague, vagueChinese } from './seeds';
 
@@ -30,8 +30,8 @@ afterAll(async () => {
   console.log(`[send handler under faults] elapsed to event.completed:\n  ${figures.join('\n  ')}`);
 });
 
-async function sendRuntime(seed: Seed, analyses: Reply, ledger: Reply = { status: 201, json: { id: 'c1' } }) {
-  const site = await FakeSite.create();
+async function sendRuntime(seed: Seed, analyses: Reply, ledger: Reply = { status: 201, json: { id: 'c1' } }, existing?: FakeSite) {
+  const site = existing ?? (await FakeSite.create());
   site.on('POST', '/api/analyses', analyses).on('POST', '/api/commitments', ledger);
   const page = await pageWithOffice(browser, seed);
   await site.attach(page);
@@ -91,6 +91,19 @@ describe('the built send handler when the API is down, slow or failing', () => {
     expect(result.ms).toBeLessThan(within[1]);
     expect(site.sent('POST', '/api/commitments')).toEqual([]); // nothing recorded without an analysis
     await page.close();
+  });
+
+  it('headers then a stalled body (a real server) → the API timeout allows the send', async () => {
+    const site = await FakeSite.create();
+    const stalling = await stallingServer(site);
+    const { page } = await sendRuntime(englishVague, { passThrough: true }, undefined, site);
+    const result = await sendOnce(page);
+    figures.push(`200 headers, body stalls: ${result.ms.toFixed(0)} ms, ${JSON.stringify(result.options)}`);
+    expect(result.options).toEqual({ allowEvent: true });
+    expect(result.ms).toBeGreaterThanOrEqual(timedOut[0]);
+    expect(result.ms).toBeLessThan(timedOut[1]);
+    await page.close();
+    await stalling.close();
   });
 
   it('Outlook never hands over the body → the hard deadline allows the send', async () => {

@@ -11,6 +11,7 @@ import type {
   NewCommitment,
   ProblemDetails,
 } from './contract';
+import { readAnalysis } from './logic/analysisShape';
 
 export type ApiErrorKind = 'unreachable' | 'timeout' | 'http' | 'invalid';
 
@@ -62,6 +63,8 @@ export class ApiClient {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
+    let text: string;
+    // The timeout covers the whole answer: a service that sends its headers and then stalls is a timeout too.
     try {
       const token = await this.getToken();
       if (token) headers.Authorization = `Bearer ${token}`;
@@ -71,17 +74,21 @@ export class ApiClient {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
       });
+      text = await response.text().catch((e: unknown) => {
+        if (controller.signal.aborted) throw e;
+        return '';
+      });
     } catch (e) {
       if (controller.signal.aborted) throw new ApiError('timeout', `No answer within ${this.timeoutMs} ms`);
       throw new ApiError('unreachable', e instanceof Error ? e.message : String(e));
     } finally {
       clearTimeout(timer);
     }
-    const text = await response.text().catch(() => '');
     if (!response.ok) {
       let problem: ProblemDetails | undefined;
       try {
-        problem = text ? (JSON.parse(text) as ProblemDetails) : undefined;
+        const parsed: unknown = text ? JSON.parse(text) : undefined;
+        problem = isObj(parsed) ? (parsed as ProblemDetails) : undefined;
       } catch {
         problem = undefined;
       }
@@ -101,10 +108,8 @@ export class ApiClient {
   }
 
   async analyze(draft: Draft): Promise<DraftAnalysis> {
-    const analysis = await this.request<DraftAnalysis>('POST', '/api/analyses', draft);
-    if (!analysis || typeof analysis !== 'object' || !analysis.elements || !analysis.outcome) {
-      throw new ApiError('invalid', 'The analysis has an unexpected shape');
-    }
+    const analysis = readAnalysis(await this.request<unknown>('POST', '/api/analyses', draft));
+    if (!analysis) throw new ApiError('invalid', 'The analysis has an unexpected shape');
     return analysis;
   }
 

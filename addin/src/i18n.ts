@@ -49,7 +49,14 @@ const en = {
   copied: 'Copied',
   apiUnreachable: 'Cannot reach the OutlookCommit service ({0}). Your draft is unchanged; check that the service is running and try again.',
   apiTimeout: 'The OutlookCommit service did not answer in time. Try again.',
-  apiError: 'The OutlookCommit service reported a problem: {0}',
+  apiError: 'The OutlookCommit service reported a problem (HTTP {0}).',
+  apiInvalid: 'The OutlookCommit service sent an answer the add-in cannot read. Your draft is unchanged; try again in a moment, or reload the add-in.',
+  apiTooLarge: 'This draft is too large to check. Your draft is unchanged; remove older quoted text, then re-analyze.',
+  apiMismatch: 'The add-in and the OutlookCommit service do not match (HTTP {0}). Reload the add-in; if this persists, tell your administrator.',
+  apiSignIn: 'The OutlookCommit service did not accept your sign-in (HTTP {0}). Close and reopen the pane to sign in again.',
+  apiBusy: 'The OutlookCommit service is busy. Wait a moment, then try again.',
+  apiRejected: 'The OutlookCommit service could not read this draft (HTTP {0}).',
+  apiServerError: 'The OutlookCommit service had a problem (HTTP {0}). Your draft is unchanged; try again in a moment.',
   officeError: 'Outlook did not give the draft to the add-in: {0}',
   truncated: 'The draft is long; only its beginning was checked.',
   checkedDraft: 'Draft:',
@@ -139,7 +146,14 @@ const zh: Dictionary = {
   copied: '已复制',
   apiUnreachable: '无法连接 OutlookCommit 服务（{0}）。草稿没有改动；请确认服务已启动后重试。',
   apiTimeout: 'OutlookCommit 服务响应超时，请重试。',
-  apiError: 'OutlookCommit 服务报告了问题：{0}',
+  apiError: 'OutlookCommit 服务报告了问题（HTTP {0}）。',
+  apiInvalid: 'OutlookCommit 服务返回了加载项无法读取的结果。草稿没有改动；请稍后重试，或重新加载加载项。',
+  apiTooLarge: '草稿太长，无法检查。草稿没有改动；请删去较早的引用内容后重新分析。',
+  apiMismatch: '加载项与 OutlookCommit 服务版本不匹配（HTTP {0}）。请重新加载加载项；如果仍然出现，请联系管理员。',
+  apiSignIn: 'OutlookCommit 服务未接受您的登录（HTTP {0}）。请关闭并重新打开窗格以重新登录。',
+  apiBusy: 'OutlookCommit 服务繁忙，请稍候再试。',
+  apiRejected: 'OutlookCommit 服务无法读取这封草稿（HTTP {0}）。',
+  apiServerError: 'OutlookCommit 服务出现问题（HTTP {0}）。草稿没有改动；请稍后重试。',
   officeError: 'Outlook 未能把草稿交给加载项：{0}',
   truncated: '草稿较长，只检查了开头部分。',
   checkedDraft: '草稿：',
@@ -190,11 +204,11 @@ const dictionaries: Record<UiLanguage, Dictionary> = { en, zh };
 
 export type Translate = (key: StringKey, ...args: Array<string | number>) => string;
 
-/** Returns a translator for the language; {0}, {1}… are replaced by the arguments. */
+/** Returns a translator for the language; {0}, {1}… are replaced by the arguments. An unknown key gives ''. */
 export function translator(lang: UiLanguage): Translate {
   const dict = dictionaries[lang];
   return (key, ...args) =>
-    dict[key].replace(/\{(\d+)\}/g, (whole, index: string) => {
+    (dict[key] ?? '').replace(/\{(\d+)\}/g, (whole, index: string) => {
       const value = args[Number(index)];
       return value === undefined ? whole : String(value);
     });

@@ -4,6 +4,7 @@
 // runtime (dist/commands.html). It fails open: whatever goes wrong or takes too long, the send is allowed.
 import type { Draft, DraftAnalysis, EmailAddress } from './contract';
 import { uiLanguage } from './i18n';
+import { readAnalysis } from './logic/analysisShape';
 import { commitmentFrom, decideSend, fingerprint, isInternalOnly } from './logic/sendDecision';
 import { displayLanguage, getSessionValue, getSsoToken, itemIds, readDraft, setSessionValue, userEmail } from './office';
 
@@ -114,8 +115,8 @@ export async function handleSend(event: SendEvent, kind: 'message' | 'event'): P
     try {
       const signIn = typeof __CLIENT_ID__ === 'string' && __CLIENT_ID__ ? getSsoToken(TOKEN_TIMEOUT_MS) : Promise.resolve(null);
       [draft, token] = await Promise.all([readDraft({ bodyType: 'text' }), signIn]);
-      analysis = await postJson<DraftAnalysis>(`${base}/api/analyses`, draft, ANALYSIS_TIMEOUT_MS, token);
-      if (!analysis || typeof analysis !== 'object' || !analysis.elements) analysis = null;
+      // Not an analysis this add-in can read (another shape, an unknown outcome): fail open like any failure.
+      analysis = readAnalysis(await postJson<unknown>(`${base}/api/analyses`, draft, ANALYSIS_TIMEOUT_MS, token));
     } catch {
       analysis = null; // fail open
     }

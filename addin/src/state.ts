@@ -21,6 +21,10 @@ export interface PreviewForm {
 export interface PaneError {
   kind: ApiErrorKind | 'office';
   message: string;
+  /** The HTTP status of an API answer other than success. */
+  status?: number;
+  /** The API's ProblemDetails detail (or title), as sent. */
+  detail?: string | null;
 }
 
 export interface PaneState {

@@ -46,6 +46,24 @@ describe('ApiClient', () => {
 
     const weird = new ApiClient({ fetchImpl: (async () => json({ hello: 1 })) as unknown as typeof fetch });
     await expect(weird.analyze({ kind: 'message', bodyType: 'text' })).rejects.toMatchObject({ kind: 'invalid' });
+ 
+    const unknownOutcome = new ApiClient({ fetchImpl: (async () => json({ ...vagueChinese(), outcome: 'stalled' })) as unknown as typeof fetch });
+    await expect(unknownOutcome.analyze({ kind: 'message', bodyType: 'text' })).rejects.toMatchObject({ kind: 'invalid' });
+
+    const notProblem = new ApiClient({ fetchImpl: (async () => json('down', 503)) as unknown as typeof fetch });
+    await expect(notProblem.analyze({ kind: 'message', bodyType: 'text' })).rejects.toMatchObject({ kind: 'unreachable', status: 503 });
+  });
+
+  it('times out a service that sends its headers and then stalls', async () => {
+    const stalled = new ApiClient({
+      timeoutMs: 50,
+      fetchImpl: (async (_u: string, init: RequestInit) => ({
+        ok: true,
+        status: 200,
+        text: () => new Promise((_r, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+      })) as unknown as typeof fetch,
+    });
+    await expect(stalled.analyze({ kind: 'message', bodyType: 'text' })).rejects.toMatchObject({ kind: 'timeout' });
   });
 });
 

@@ -86,6 +86,14 @@ describe('send handler', () => {
     expect(await fire(state, 'onMessageSendHandler')).toEqual({ allowEvent: true });
   });
 
+  it('fails open on an answer that is not an analysis it can read', async () => {
+    for (const body of [{ ...englishVague(), outcome: 'stalled' }, { outcome: 'continuation' }, null]) {
+      const { state } = await loadHandler({ subject: 's', body: 'b', to: customer });
+      vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(body)));
+      expect(await fire(state, 'onMessageSendHandler')).toEqual({ allowEvent: true });
+    }
+  });
+
   it('fails open within 2 s when the API hangs', async () => {
     const { state } = await loadHandler({ subject: 's', body: 'b', to: customer });
     vi.stubGlobal(

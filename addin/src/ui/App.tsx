@@ -25,7 +25,7 @@ export interface AppProps {
 }
 
 function toPaneError(e: unknown): PaneError {
-  if (e instanceof ApiError) return { kind: e.kind, message: e.message };
+  if (e instanceof ApiError) return { kind: e.kind, message: e.message, status: e.status, detail: e.problem?.detail || e.problem?.title || null };
   return { kind: 'office', message: e instanceof Error ? e.message : String(e) };
 }
 

@@ -20,22 +20,10 @@ import {
 import type { DraftAnalysis } from '../contract';
 import type { Translate } from '../i18n';
 import { elementRows, outcomeTone, shouldOfferTemplate } from '../logic/view';
-import type { PaneError, PaneState } from '../state';
+import type { PaneState } from '../state';
 import { Blanks } from './Blanks';
+import { ErrorBar } from './ErrorBar';
 import { useStyles } from './styles';
-
-export function errorText(t: Translate, error: PaneError, where: string): string {
-  switch (error.kind) {
-    case 'unreachable':
-      return t('apiUnreachable', where);
-    case 'timeout':
-      return t('apiTimeout');
-    case 'office':
-      return t('officeError', error.message);
-    default:
-      return t('apiError', error.message);
-  }
-}
 
 interface Props {
   state: PaneState;
@@ -67,11 +55,7 @@ export function CheckView({ state, t, apiWhere, onReanalyze, onInsertTemplate }:
           </MessageBarBody>
         </MessageBar>
       )}
-      {analysis.status === 'error' && analysis.error && (
-        <MessageBar intent="error" data-testid="api-error">
-          <MessageBarBody>{errorText(t, analysis.error, apiWhere)}</MessageBarBody>
-        </MessageBar>
-      )}
+      {analysis.status === 'error' && analysis.error && <ErrorBar error={analysis.error} t={t} where={apiWhere} testId="api-error" />}
       {result && <AnalysisView result={result} subject={analysis.draft?.subject ?? null} t={t} />}
       {result && shouldOfferTemplate(result) && (
         <div className={s.section}>

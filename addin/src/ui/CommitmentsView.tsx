@@ -1,9 +1,9 @@
-import { Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Checkmark20Regular } from '@fluentui/react-icons';
 import type { Commitment } from '../contract';
 import { formatTime, type Translate } from '../i18n';
 import type { PaneState } from '../state';
-import { errorText } from './CheckView';
+import { ErrorBar } from './ErrorBar';
 import { useStyles } from './styles';
 
 interface Props {
@@ -58,11 +58,7 @@ export function CommitmentsView({ state, t, apiWhere, onRefresh, onDone }: Props
         </Button>
         {c.status === 'running' && <Spinner size="extra-tiny" label={t('commitmentsLoading')} />}
       </div>
-      {c.status === 'error' && c.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{errorText(t, c.error, apiWhere)}</MessageBarBody>
-        </MessageBar>
-      )}
+      {c.status === 'error' && c.error && <ErrorBar error={c.error} t={t} where={apiWhere} testId="commitments-error" />}
       {group(t('commitmentsOverdue'), c.overdue, 'commitments-overdue')}
       {group(t('commitmentsStalled'), c.stalled, 'commitments-stalled', c.stalledNote)}
       {group(t('commitmentsOpen'), c.open, 'commitments-open')}

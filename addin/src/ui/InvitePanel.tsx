@@ -5,7 +5,7 @@ import type { InviteCandidate } from '../contract';
 import { formatTime, type Translate } from '../i18n';
 import { inviteDetailsText } from '../logic/view';
 import type { PaneState } from '../state';
-import { errorText } from './CheckView';
+import { ErrorBar } from './ErrorBar';
 import { useStyles } from './styles';
 
 interface Props {
@@ -39,11 +39,7 @@ export function InvitePanel({ state, t, apiWhere, onSuggest, onOpen }: Props) {
         {t('suggestExchange')}
       </Button>
       {invite.status === 'running' && <Spinner size="extra-tiny" label={t('suggesting')} />}
-      {invite.status === 'error' && invite.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{errorText(t, invite.error, apiWhere)}</MessageBarBody>
-        </MessageBar>
-      )}
+      {invite.status === 'error' && invite.error && <ErrorBar error={invite.error} t={t} where={apiWhere} testId="invite-error" />}
       {suggestion && (
         <div className={s.section}>
           <Subtitle2 as="h2" className={s.wrap}>
