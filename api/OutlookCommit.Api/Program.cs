@@ -28,7 +28,16 @@ app.MapGraphAnalyses();
 app.MapInvites();
 app.MapCommitments();
 
-app.Run();
+try
+{
+    app.Run();
+}
+catch (Exception e) when (LocalModeExposedException.IsIn(e))
+{
+    // Already logged as critical, saying what to change; a configuration error, not a crash with a stack trace.
+    return LocalModeExposedException.ExitCode;
+}
+return 0;
 
 /// <summary>The API's entry point; public and partial so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

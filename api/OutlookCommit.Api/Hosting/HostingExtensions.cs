@@ -31,6 +31,16 @@ public sealed class AddinOptions
     /// /.well-known/microsoft-officeaddins-allowed.json and allowed by CORS. Empty: the request's own origin.
     /// </summary>
     public string[] Origins { get; set; } = [];
+
+    /// <summary>
+    /// Further origins that may show the pane in a frame, beyond Outlook's own hosts (see
+    /// <see cref="SecurityHeadersMiddleware.OutlookFrameAncestors"/>), e.g. if Microsoft moves Outlook on the web again.
+    /// </summary>
+    public string[] FrameAncestors { get; set; } = [];
+
+    /// <summary>A value that goes into a header as one CSP source: no spaces, no separators.</summary>
+    internal static bool IsSingleSource(string value) =>
+        value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || c is ';' or ',' or '\'' or '"');
 }
 
 public static class HostingExtensions
@@ -61,7 +71,11 @@ public static class HostingExtensions
         var services = builder.Services;
         services.Configure<JsonOptions>(o => AnalysisJson.Configure(o.SerializerOptions));
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AddinOptions>().BindConfiguration(AddinOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AddinOptions>().BindConfiguration(AddinOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .Validate(o => o.Origins.Concat(o.FrameAncestors).All(AddinOptions.IsSingleSource),
+                "Addin:Origins and Addin:FrameAncestors take one origin per entry (e.g. https://commit.contoso.com), without spaces or separators.");
+        // Kestrel's Server header only tells a scanner what to try.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -89,6 +103,7 @@ public static class HostingExtensions
 
     public static WebApplication UseHosting(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitMiddleware>();

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -88,31 +87,13 @@ public static class IdentityExtensions
 
     private static void AddLocal(WebApplicationBuilder builder)
     {
-        RequireLoopbackUrls(builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey));
+        // Registered before the storage and the engine: its StartingAsync refuses a non-loopback address before the
+        // server binds and before the migration or the warm-up begin (see LoopbackGuard).
+        builder.Services.AddHostedService<LoopbackGuard>();
         builder.Services.AddAuthentication(LocalUserHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, LocalUserHandler>(LocalUserHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new AuthorizationPolicyBuilder(LocalUserHandler.SchemeName).RequireAuthenticatedUser().Build());
-        builder.Services.AddHostedService<LoopbackGuard>();
-    }
-
-    /// <summary>Local mode has no sign-in, so it must not be reachable from the network.</summary>
-    internal static void RequireLoopbackUrls(string? urls)
-    {
-        foreach (var url in (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!IsLoopbackUrl(url))
-                throw new InvalidOperationException(
-                    $"Local mode (no sign-in) listens on loopback only, but '{url}' was requested. " +
-                    $"Use http://localhost:PORT, or configure {IdentityMode.EnablingSettings} for production mode.");
-        }
-    }
-
-    internal static bool IsLoopbackUrl(string url)
-    {
-        if (!Uri.TryCreate(url.Replace("://*", "://wildcard").Replace("://+", "://wildcard"), UriKind.Absolute, out var uri))
-            return false;
-        return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
     }
 
     public static bool HasScope(System.Security.Claims.ClaimsPrincipal user, string scope) =>
@@ -138,25 +119,4 @@ public static class IdentityExtensions
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         }).AsTask();
     }
-}
-
-/// <summary>Stops a local-mode server that ended up listening beyond loopback (e.g. through Kestrel endpoint settings).</summary>
-internal sealed class LoopbackGuard(Microsoft.AspNetCore.Hosting.Server.IServer server, IHostApplicationLifetime lifetime, ILogger<LoopbackGuard> logger) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        lifetime.ApplicationStarted.Register(() =>
-        {
-            var addresses = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
-            var outside = addresses.Where(a => !IdentityExtensions.IsLoopbackUrl(a)).ToArray();
-            if (outside.Length == 0)
-                return;
-            logger.LogCritical("Local mode (no sign-in) must listen on loopback only, but listens on {Addresses}; stopping. Configure {Settings} for production mode.",
-                string.Join(", ", outside), IdentityMode.EnablingSettings);
-            lifetime.StopApplication();
-        });
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -71,12 +71,15 @@ public sealed class LocalModeTests : IDisposable
     [InlineData("http://*:5180", false)]
     [InlineData("http://+:5180", false)]
     [InlineData("http://commit.contoso.com", false)]
+    [InlineData("http://127.0.0.2:5180", true)]
+    [InlineData("https://LOCALHOST:5181", true)]
+    [InlineData("http://[::]:5180", false)]
+    [InlineData("http://localhost.contoso.com:5180", false)]
+    [InlineData("http://unix:/tmp/outlookcommit.sock", false)]
+    [InlineData("not a url", false)]
     public void Only_loopback_urls_are_allowed_in_local_mode(string url, bool allowed)
     {
-        if (allowed)
-            IdentityExtensions.RequireLoopbackUrls(url);
-        else
-            Assert.Contains("loopback", Assert.Throws<InvalidOperationException>(() => IdentityExtensions.RequireLoopbackUrls(url)).Message);
+        Assert.Equal(allowed, LocalModeBinding.IsLoopbackUrl(url));
     }
 
     /// <summary>Makes a test request look as if it came from the address in X-Test-Remote.</summary>

@@ -21,6 +21,9 @@ public class ApiFactory : WebApplicationFactory<Program>
     public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"oc-api-test-{Guid.NewGuid():N}.db");
 
+    /// <summary>The host environment; Production for tests of what a deployment shows.</summary>
+    public string EnvironmentName { get; set; } = "Development";
+
     /// <summary>Replace the engine (only where its output does not matter).</summary>
     public IDraftAnalyzer? Analyzer { get; set; }
 
@@ -33,7 +36,7 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));

@@ -36,6 +36,8 @@ public sealed class ConfigurationTests
     [InlineData("Limits:MaxBodyBytes", "-1", "MaxBodyBytes")]
     [InlineData("Graph:BaseUrl", "not a url", "BaseUrl")]
     [InlineData("Graph:TimeoutSeconds", "0", "TimeoutSeconds")]
+    [InlineData("Addin:FrameAncestors:0", "https://partner.example; script-src *", "Addin:FrameAncestors")]
+    [InlineData("Addin:Origins:0", "https://a.example https://b.example", "Addin:Origins")]
     public void Invalid_settings_fail_the_start(string key, string value, string named)
     {
         var error = Assert.ThrowsAny<Exception>(() => Validate((key, value)));
