@@ -35,11 +35,15 @@ export function buildAddin(): void {
   if (process.env.OUTLOOKCOMMIT_E2E_SKIP_BUILD === '1' && existsSync(join(distDir, 'index.html'))) return;
   // The e2e files share one worker process: the first file builds, the others reuse dist/.
   if (process.env.OUTLOOKCOMMIT_E2E_BUILT_BY === String(process.pid) && existsSync(join(distDir, 'launchevent.js'))) return;
+  // Vitest sets NODE_ENV=test; left in place it would make Vite bundle React's development build, so the
+  // browser tests would exercise (and time) a pane that no user runs.
+  const env = { ...process.env, NODE_ENV: 'production' };
   execFileSync(process.execPath, [join(addinDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: addinDir,
+    env,
     stdio: 'inherit',
   });
-  execFileSync(process.execPath, [join(addinDir, 'scripts', 'build-handler.mjs')], { cwd: addinDir, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(addinDir, 'scripts', 'build-handler.mjs')], { cwd: addinDir, env, stdio: 'inherit' });
   process.env.OUTLOOKCOMMIT_E2E_BUILT_BY = String(process.pid);
 }
 
