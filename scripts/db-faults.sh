@@ -46,8 +46,8 @@ OUTLOOKCOMMIT_DBFAULT_RUNS="$RUNS" OUTLOOKCOMMIT_DBFAULT_REPORT="$REPORT" \
 echo
 cat "$REPORT"
 echo
-grep -E '^\s*Skipped |\[SKIP\]' "$WORK/test.log" | sed 's/^ */skipped: /' || true
-grep -E '^(Passed|Failed)!' "$WORK/test.log" || true
+grep -E -A1 '\[SKIP\]' "$WORK/test.log" | grep -v '^--' || true # the skipped test and its reason
+grep -E '^Test Run|^\s*(Total tests|Passed|Failed|Skipped):' "$WORK/test.log" || true
 echo "wall time: $(( $(date +%s) - started )) s"
 if (( status != 0 )); then
   (( status == 124 )) && echo "stopped: no result within ${LIMIT} s" >&2
