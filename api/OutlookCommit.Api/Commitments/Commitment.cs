@@ -69,6 +69,9 @@ public sealed record UpdateCommitmentRequest(bool? Done, string? Status, DateTim
 
 public sealed record CommitmentList(IReadOnlyList<CommitmentView> Items);
 
+/// <summary>DELETE /api/commitments?confirm=all: how many of the caller's commitments were erased.</summary>
+public sealed record ErasedCommitments(int Deleted);
+
 /// <summary>GET /api/commitments/stalled.</summary>
 public sealed record StalledList(bool GraphConsulted, string? Note, IReadOnlyList<StalledCommitment> Items);
 

@@ -87,6 +87,29 @@ public sealed class CommitmentStore(Database database)
         return changed == 1;
     }
 
+    /// <summary>Deletes an owned commitment; false when the owner has no such row.</summary>
+    public async Task<bool> DeleteAsync(UserKey owner, Guid id, CancellationToken ct = default)
+    {
+        const string sql = """
+            DELETE FROM commitments
+            WHERE id = @Id AND tenant_id = @TenantId AND user_id = @UserId
+            """;
+        var parameters = new { Id = DbValues.Id(id), owner.TenantId, UserId = owner.ObjectId };
+        var deleted = await database.WriteAsync((connection, timeout) => connection.ExecuteAsync(Command(sql, parameters, ct, timeout)), ct);
+        return deleted == 1;
+    }
+
+    /// <summary>Deletes every commitment of the owner (the rep's "erase my data"); returns how many went.</summary>
+    public async Task<int> DeleteAllAsync(UserKey owner, CancellationToken ct = default)
+    {
+        const string sql = """
+            DELETE FROM commitments
+            WHERE tenant_id = @TenantId AND user_id = @UserId
+            """;
+        var parameters = new { owner.TenantId, UserId = owner.ObjectId };
+        return await database.WriteAsync((connection, timeout) => connection.ExecuteAsync(Command(sql, parameters, ct, timeout)), ct);
+    }
+
     private CommandDefinition Command(string sql, object parameters, CancellationToken ct, int? timeoutSeconds = null) =>
         new(sql, parameters, commandTimeout: timeoutSeconds ?? database.CommandTimeoutSeconds, cancellationToken: ct);
 

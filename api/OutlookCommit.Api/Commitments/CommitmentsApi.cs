@@ -30,6 +30,9 @@ public static class CommitmentsApi
             .WithSummary("Open commitments past due with no customer reply since the follow-up was sent");
         group.MapGet("/{id:guid}", Get).WithName("GetCommitment");
         group.MapPatch("/{id:guid}", Update).WithName("UpdateCommitment").WithSummary("Mark done, reopen, or move the due date");
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteCommitment").WithSummary("Remove one of my commitments");
+        group.MapDelete("/", DeleteAll).WithName("DeleteAllCommitments")
+            .WithSummary("Erase all my commitments (confirm=all); other users' data is untouched");
         return group;
     }
 
@@ -110,6 +113,20 @@ public static class CommitmentsApi
             UpdatedAt = now,
         };
         return await store.UpdateAsync(owner, updated, ct) ? TypedResults.Ok(CommitmentView.From(updated, now)) : NotFound(id);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        Guid id, ClaimsPrincipal user, CommitmentStore store, CancellationToken ct) =>
+        await store.DeleteAsync(UserKey.From(user), id, ct) ? TypedResults.NoContent() : NotFound(id);
+
+    /// <summary>Erasing a whole ledger is not undoable, so the request must say so: <c>?confirm=all</c>.</summary>
+    public static async Task<Results<Ok<ErasedCommitments>, ValidationProblem>> DeleteAll(
+        ClaimsPrincipal user, CommitmentStore store, CancellationToken ct, [FromQuery] string? confirm = null)
+    {
+        if (confirm != "all")
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["confirm"] = ["Send confirm=all to erase every commitment of yours."] },
+                title: "Erasing the ledger needs confirmation");
+        return TypedResults.Ok(new ErasedCommitments(await store.DeleteAllAsync(UserKey.From(user), ct)));
     }
 
     public static async Task<Ok<StalledList>> Stalled(
