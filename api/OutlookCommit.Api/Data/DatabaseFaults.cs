@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using OutlookCommit.Api.Hosting;
 
@@ -24,13 +25,43 @@ public static class DatabaseFaults
     {
         DatabaseBusyException => Busy(),
         SqliteException e when (e.SqliteErrorCode & 0xFF) is SqliteBusy or SqliteLocked => Busy(),
-        SqliteException e when (e.SqliteErrorCode & 0xFF) == SqliteFull => new ApiProblemException(
-            StatusCodes.Status507InsufficientStorage,
-            "Storage full",
-            "The server's disk is full, so nothing was saved. Reading still works. " +
-            "Whoever runs this server must free disk space; then send the same request again."),
+        SqliteException e when (e.SqliteErrorCode & 0xFF) == SqliteFull => Full(),
+        SqlException e => SqlServer(e.Number),
         _ => null,
     };
+
+    // SQL Server / Azure SQL error numbers that are the server's condition rather than a bug.
+    private static readonly HashSet<int> SqlServerBusyNumbers =
+    [
+        -2,     // command timeout (the client gave up waiting)
+        1205,   // chosen as deadlock victim
+        1222,   // lock request timed out
+        40501,  // Azure SQL: service busy
+        40613,  // Azure SQL: database unavailable (failover)
+        40197,  // Azure SQL: error processing the request (retry)
+        10928, 10929, // Azure SQL: resource limit reached
+        49918, 49919, 49920, // Azure SQL: too many requests
+    ];
+
+    private static readonly HashSet<int> SqlServerFullNumbers =
+    [
+        1101,   // no room for a new page: filegroup full
+        1105,   // filegroup full
+        9002,   // transaction log full
+        40544,  // Azure SQL: database size quota reached
+    ];
+
+    /// <summary>The answer for a SQL Server error number: 503 for transient contention, 507 for a full database, else null.</summary>
+    internal static ApiProblemException? SqlServer(int number) =>
+        SqlServerBusyNumbers.Contains(number) ? Busy()
+        : SqlServerFullNumbers.Contains(number) ? Full()
+        : null;
+
+    private static ApiProblemException Full() => new(
+        StatusCodes.Status507InsufficientStorage,
+        "Storage full",
+        "The server's database storage is full, so nothing was saved. Reading still works. " +
+        "Whoever runs this server must free space; then send the same request again.");
 
     private static ApiProblemException Busy() => new(
         StatusCodes.Status503ServiceUnavailable,

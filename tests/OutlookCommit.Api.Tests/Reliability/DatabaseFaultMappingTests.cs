@@ -35,6 +35,32 @@ public sealed class DatabaseFaultMappingTests
     public void Other_sqlite_failures_stay_unexpected_errors(int sqliteCode) =>
         Assert.Null(DatabaseFaults.ToProblem(new SqliteException("sqlite says", sqliteCode)));
 
+    [Theory]
+    [InlineData(1205, 503)]  // deadlock victim
+    [InlineData(1222, 503)]  // lock request timeout
+    [InlineData(-2, 503)]    // command timeout
+    [InlineData(40501, 503)] // Azure SQL busy
+    [InlineData(40613, 503)] // Azure SQL failover
+    [InlineData(1105, 507)]  // filegroup full
+    [InlineData(9002, 507)]  // log full
+    [InlineData(40544, 507)] // size quota
+    public void Sql_server_contention_and_full_storage_get_503_and_507(int number, int status)
+    {
+        var problem = DatabaseFaults.SqlServer(number);
+        Assert.NotNull(problem);
+        Assert.Equal(status, problem.Status);
+        Assert.Equal(status == 503 ? DatabaseFaults.BusyRetryAfter : null, problem.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(208)]    // invalid object name: a bug
+    [InlineData(2627)]   // unique key violation: a bug
+    [InlineData(18456)]  // login failed: configuration, not contention
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    public void Other_sql_server_errors_stay_unexpected_errors(int number) => Assert.Null(DatabaseFaults.SqlServer(number));
+
     [Fact]
     public void Exceptions_that_are_not_the_database_are_left_alone()
     {
