@@ -21,7 +21,29 @@ public class PropertyTests
         "Dr.", "e.g.", "12/10", "2026-13-45", "99:99", "Thursday, February 30", "下下下下周", "CFO", "刘总", "的", "Let me know your thoughts",
     ];
 
-    public sealed record DraftInput(string Subject, string Body, bool Html, bool Event, int OffsetHours, int DayOffset);
+    /// <summary>
+    /// Long inputs aimed at the regexes and the HTML parser: a character repeated 100,000 times, runs without
+    /// punctuation, thousands of "On … wrote:" lines, nesting far deeper than the walker reads, misnested tags.
+    /// </summary>
+    private static readonly string[] Pathological =
+    [
+        new string('a', 100_000), new string('下', 100_000), new string('?', 50_000), new string('\n', 50_000) + "tomorrow",
+        Repeat("meet team tuesday join Anna confirm next week 2pm ", 100_000), Repeat("我们下周三下午三点和技术团队一起开会讨论方案请您确认", 60_000),
+        Repeat("On Tue, Dec 1, 2026 at 9:14 AM Ken Adams <ken@x.com> wrote:\n", 100_000), Repeat("On Tue, Dec 1, 2026 at 9:14 AM Ken <ken@x.com>\n", 60_000),
+        Repeat("> quoted line Tuesday\n", 60_000), Repeat("Best,\nAmy\nTel: +1 415 555 0100\n", 60_000),
+        Repeat("<div>", 100_000) + "Tuesday at 2pm", Repeat("<blockquote>", 60_000), Repeat("<span><div></span>", 20_000), Repeat("<li><ul>", 20_000),
+        Repeat("<b><i><font>", 60_000), "<!--" + new string('x', 50_000), Repeat("&#x1F600;&#xD800;&amp;", 50_000),
+    ];
+
+    private static string Repeat(string s, int totalChars) => string.Concat(Enumerable.Repeat(s, Math.Max(1, totalChars / s.Length)));
+
+    /// <summary>Names as mail clients hand them over: empty, control characters, lone surrogates, markup, very long.</summary>
+    private static readonly string?[] OddNames = [null, "", " ", "\u0000\u0007", "\uD800", "<img src=x onerror=alert(1)>", "王主任\u202E", "😀👩‍💻", new string('n', 3000)];
+
+    /// <summary>Reference years: mostly now, sometimes at the edges of what resolves and of DateTimeOffset itself.</summary>
+    private static readonly int[] Years = [2026, 2026, 2026, 2026, 2026, 2026, 1, 1899, 1900, 2200, 2201, 9999];
+
+    public sealed record DraftInput(string Subject, string Body, bool Html, bool Event, int OffsetHours, int DayOffset, int Year = 2026, string? Name = "Dana 张");
 
     public static class Generators
     {
@@ -31,15 +53,18 @@ public class PropertyTests
                 (6, Gen.Elements(Fragments)),
                 (2, ArbMap.Default.GeneratorFor<string>().Where(s => s is not null)),
                 (1, Gen.Elements(Fragments).Select(f => string.Concat(Enumerable.Repeat(f, 40)))));
+            var body = Gen.Frequency((12, Gen.ListOf(fragment).Select(parts => string.Concat(parts))), (1, Gen.Elements(Pathological)));
             var text = Gen.ListOf(fragment).Select(parts => string.Concat(parts));
             var draft =
                 from subject in text
-                from body in text
+                from b in body
                 from html in ArbMap.Default.GeneratorFor<bool>()
                 from isEvent in ArbMap.Default.GeneratorFor<bool>()
                 from offset in Gen.Choose(-12, 14)
                 from day in Gen.Choose(-400, 400)
-                select new DraftInput(subject, body, html, isEvent, offset, day);
+                from year in Gen.Elements(Years)
+                from name in Gen.Elements(OddNames)
+                select new DraftInput(subject, b, html, isEvent, offset, day, year, name);
             return draft.ToArbitrary();
         }
     }
@@ -50,10 +75,20 @@ public class PropertyTests
         Subject = input.Subject,
         Body = input.Body,
         BodyType = input.Html ? BodyType.Html : BodyType.Text,
-        To = [new EmailAddress("Dana 张", "dana@x.com")],
+        To = [new EmailAddress(input.Name, "dana@x.com")],
+        Cc = [new EmailAddress(input.Name, input.Name)],
         Attendees = input.Event ? [new EmailAddress(input.Subject.Length > 40 ? input.Subject[..40] : input.Subject, "a@b.c")] : null,
-        Start = input.Event ? DateTimeOffset.Parse("2026-12-01T10:00:00Z") : null,
-        ReferenceTime = new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(input.OffsetHours)).AddDays(input.DayOffset),
+        Start = !input.Event ? null : input.Year == 2026 ? DateTimeOffset.Parse("2026-12-01T10:00:00Z") : Reference(input).AddDays(4),
+        ReferenceTime = Reference(input),
+    };
+
+    private static DateTimeOffset Reference(DraftInput input) => input.Year switch
+    {
+        2026 => new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(input.OffsetHours)).AddDays(input.DayOffset),
+        // Kept inside DateTimeOffset's range in UTC whatever the offset.
+        1 => new DateTimeOffset(1, 1, 2, 0, 0, 0, TimeSpan.FromHours(input.OffsetHours)),
+        9999 => new DateTimeOffset(9999, 12, 25, 0, 0, 0, TimeSpan.FromHours(input.OffsetHours)),
+        var year => new DateTimeOffset(year, 6, 15, 10, 0, 0, TimeSpan.FromHours(input.OffsetHours)),
     };
 
     [Property(Arbitrary = [typeof(Generators)], MaxTest = 150)]

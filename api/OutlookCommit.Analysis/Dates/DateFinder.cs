@@ -13,6 +13,7 @@ public sealed class DateFinder
 {
     /// <summary>A window longer than this is not a plan ("next month"). A week plus a weekend of slack.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(9);
+    public const int MinYear = 1900, MaxYear = 2200;
 
     private readonly DateTimeModel _english;
     private readonly DateTimeModel _chinese;
@@ -54,6 +55,9 @@ public sealed class DateFinder
     public List<DateMention> Find(string text, int start, int end, DateTimeOffset reference, RecognitionBudget? budget = null)
     {
         var mentions = new List<DateMention>();
+        // Only years MinYear..MaxYear resolve (TryParse); near DateTimeOffset's limits the rules' date arithmetic
+        // (next month, end of month) would overflow, so a reference time outside them finds no dates at all.
+        if (reference.Year is < MinYear or > MaxYear) return mentions;
         foreach (var (clauseStart, clauseEnd) in Clauses(text, start, end))
         {
             // Most clauses say nothing about time; the recognizers cost milliseconds per clause, a hint check microseconds.
@@ -225,7 +229,7 @@ public sealed class DateFinder
         result = default;
         if (!value.TryGetValue(key, out var s) || string.IsNullOrEmpty(s)) return false;
         if (!DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)) return false;
-        if (local.Year is < 1900 or > 2200) return false;
+        if (local.Year is < MinYear or > MaxYear) return false;
         result = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset);
         return true;
     }

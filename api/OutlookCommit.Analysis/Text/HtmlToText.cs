@@ -26,9 +26,30 @@ public static class HtmlToText
 
     public sealed record Result(string Text, IReadOnlyList<IgnoredRange> QuotedRanges);
 
+    /// <summary>Nesting past this is flattened before parsing (<see cref="HtmlNesting"/>); the walker reads 200 levels.</summary>
+    private const int MaxParseDepth = 256;
+
+    /// <summary>
+    /// A safety net for any other shape the tree builder is slow on: past this the body is read as text with its
+    /// tags stripped (quote containers are then not recognised, text markers still are). Mail parses in milliseconds.
+    /// </summary>
+    private static readonly TimeSpan ParseBudget = TimeSpan.FromSeconds(1);
+
     public static Result Convert(string html)
     {
-        var document = Parser.ParseDocument(html);
+        IDocument document;
+        using (var budget = new CancellationTokenSource(ParseBudget))
+        {
+            try
+            {
+                // A string source is parsed synchronously; the async overload is the one that honours a token.
+                document = Parser.ParseDocumentAsync(HtmlNesting.Limit(html, MaxParseDepth), budget.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                return new Result(HtmlNesting.StripTags(html, BlockElements.Contains).TrimEnd(), []);
+            }
+        }
         var writer = new Writer();
         var root = (INode?)document.Body ?? document.DocumentElement;
         if (root is not null) writer.Walk(root, insideQuote: false, depth: 0);
