@@ -9,6 +9,12 @@ namespace OutlookCommit.Api.Analyses;
 /// </summary>
 public record DraftInput
 {
+    /// <summary>
+    /// Dates outside these years are a client's bug, not a draft: the engine resolves dates only between them, and
+    /// near DateTimeOffset's limits its date arithmetic would overflow (a reference time in 9999 was a 500).
+    /// </summary>
+    public const int MinYear = 1900, MaxYear = 2200;
+
     public DraftKind? Kind { get; init; }
     public string? Subject { get; init; }
     public string? Body { get; init; }
@@ -60,6 +66,9 @@ public record DraftInput
             }
         }
 
+        foreach (var (name, time) in new[] { ("referenceTime", ReferenceTime), ("start", Start), ("end", End) })
+            if (time is { Year: < MinYear or > MaxYear })
+                Add(name, $"A date between {MinYear} and {MaxYear} (ISO 8601 with offset).");
         if (Start is { } start && End is { } end && end < start)
             Add("end", "Must not be before start.");
         if (TimeZone is not null && FindZone(TimeZone) is null)

@@ -79,6 +79,41 @@ public abstract class CommitmentStoreContract
         Assert.Equal(nasty, back.ConversationId);
     }
 
+    /// <summary>SQL metacharacters, comment and terminator sequences, NUL, escapes and odd Unicode; no value starts or ends with white space (the API trims what and subject).</summary>
+    public static TheoryData<string> HostileTexts() => new()
+    {
+        "Robert'); DROP TABLE commitments;--",
+        "' OR '1'='1' --",
+        "\" ; -- /* */ \\ % _ [x] ` ' \\' ''",
+        "x'); UPDATE commitments SET status='done' WHERE '1'='1'; --",
+        "1; SELECT name FROM sqlite_master; /*",
+        "%' ESCAPE '\\",
+        "a\u0000b\u0000",
+        "张总'；下周三 ; DROP TABLE commitments; -- 🙂",
+        "\u202Eevil\u202C עברית مرحبا 👩‍💻 e\u0301",
+        "$1 @p0 :name ?1 {0} \\x00",
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(HostileTexts), MemberType = typeof(CommitmentStoreContract))]
+    public async Task Hostile_text_is_stored_found_and_listed_verbatim(string value)
+    {
+        var (_, store) = await Open();
+        var other = Sample("untouched");
+        await store.InsertAsync(_me, other);
+        var c = Sample(what: value) with { Who = [new EmailAddress(value, value)], Subject = value, SourceMessageId = value, ConversationId = value };
+        await store.InsertAsync(_me, c);
+
+        var back = await store.GetAsync(_me, c.Id);
+        Assert.Equal((value, value, value, value, value, value), (back!.What, back.Who[0].Name, back.Who[0].Address, back.Subject, back.SourceMessageId, back.ConversationId));
+        Assert.Equal(c.Id, (await store.FindAsync(_me, value, value))?.Id);
+        Assert.Null(await store.FindAsync(_other, value, value));
+        var listed = await store.ListAsync(_me, null, null, 100);
+        Assert.Equal(2, listed.Count);
+        Assert.Equal(value, listed.Single(l => l.Id == c.Id).What);
+        Assert.Equal("untouched", listed.Single(l => l.Id == other.Id).What);
+    }
+
     [SkippableFact]
     public async Task An_owner_never_reads_or_changes_another_owners_rows()
     {
