@@ -13,7 +13,7 @@ public sealed class DateRules
 {
     private readonly Regex? _windowBefore, _windowAfter, _pointBefore, _pointAfter;
     private readonly List<(Regex Pattern, TimeSpan TimeOfDay, int AddDays)> _extras = [];
-    private readonly Regex? _nextWeek, _endOfMonth;
+    private readonly Regex? _nextWeek, _endOfMonth, _businessDays, _dayOfMonth;
 
     public DateRules(IReadOnlyList<LexiconFile> lexicons)
     {
@@ -25,6 +25,8 @@ public sealed class DateRules
         _pointAfter = EmbeddedData.CompileAny(Group("durationPointAfter").Select(p => $"^\\s*(?:{p})"));
         _nextWeek = EmbeddedData.CompileAny(Group("nextWeek"));
         _endOfMonth = EmbeddedData.CompileAny(Group("endOfMonth"));
+        _businessDays = EmbeddedData.CompileAny(Group("businessDaysWindow"));
+        _dayOfMonth = EmbeddedData.CompileAny(Group("dayOfMonth"));
         foreach (var entry in Group("endOfDay"))
         {
             // "pattern@@HH:mm@@days": a phrase meaning a working-day deadline.
@@ -58,6 +60,22 @@ public sealed class DateRules
         return new DateMention(start, end, matched, reference, null, DateQuality.NotATime, false);
     }
 
+    private static int? CountWord(string word) => word.Trim().ToLowerInvariant() switch
+    {
+        var d when int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+        "one" or "a" or "一" => 1,
+        "two" or "两" or "二" => 2,
+        "three" or "三" => 3,
+        "four" or "四" => 4,
+        "five" or "五" => 5,
+        "six" or "六" => 6,
+        "seven" or "七" => 7,
+        "eight" or "八" => 8,
+        "nine" or "九" => 9,
+        "ten" or "十" => 10,
+        _ => null,
+    };
+
     public IEnumerable<DateMention> FindExtra(string text, int start, int end, DateTimeOffset reference)
     {
         // "下星期", "下个礼拜": the recognizers know them only with a weekday; alone they are next week's window.
@@ -73,6 +91,29 @@ public sealed class DateRules
         {
             var firstOfNext = new DateTimeOffset(reference.Year, reference.Month, 1, 0, 0, 0, reference.Offset).AddMonths(1);
             yield return new DateMention(m.Index, m.Index + m.Length, m.Value, firstOfNext.AddDays(-1), firstOfNext, DateQuality.Resolvable, false);
+        }
+        // "within 2 business days", 两个工作日内: a window to the end of the Nth working day (Saturday and Sunday skipped).
+        foreach (var m in SafeRegex.Matches(_businessDays, text, start, end - start))
+        {
+            if (CountWord(m.Groups["n"].Value) is not int days || days is < 1 or > 10) continue;
+            var day = reference.Date;
+            for (var counted = 0; counted < days;)
+            {
+                day = day.AddDays(1);
+                if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) counted++;
+            }
+            var until = new DateTimeOffset(day.AddDays(1), reference.Offset);
+            yield return new DateMention(m.Index, m.Index + m.Length, m.Value, reference, until, DateQuality.Resolvable, false);
+        }
+        // "the morning of the 14th": a bare day of the month the recognizers leave out is the next such day.
+        foreach (var m in SafeRegex.Matches(_dayOfMonth, text, start, end - start))
+        {
+            if (!int.TryParse(m.Groups["d"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var dayOfMonth)) continue;
+            var month = new DateTime(reference.Year, reference.Month, 1);
+            if (dayOfMonth < reference.Day) month = month.AddMonths(1);
+            if (dayOfMonth > DateTime.DaysInMonth(month.Year, month.Month)) continue;
+            var day = new DateTimeOffset(month.AddDays(dayOfMonth - 1), reference.Offset);
+            yield return new DateMention(m.Index, m.Index + m.Length, m.Value, day, day.AddDays(1), DateQuality.Resolvable, false);
         }
         foreach (var (pattern, timeOfDay, addDays) in _extras)
             foreach (var m in SafeRegex.Matches(pattern, text, start, end - start))

@@ -91,6 +91,8 @@ public static class ActionFinder
         foreach (var sentence in context.Document.Sentences)
         {
             if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence) || IsBareSubject(context, sentence)) continue;
+            // "Join Zoom Meeting", "王明 邀请您参加腾讯会议": the calendar tool's text, not a step the rep wrote.
+            if (context.IsMatch("meetingBoilerplate", sentence)) continue;
             var vagueSentence = context.Vague.Any(v => v.Kind == VagueKind.VagueAction && v.Start >= sentence.Start && v.End <= sentence.End);
             // "我们董事长想专程来拜访一下您": a visit is a courtesy, but our executive making it is the step itself.
             var byOurExecutive = context.IsMatch("ourExecutive", sentence);

@@ -82,7 +82,16 @@ public static class AttendeeFinder
         || context.IsMatch("confirmation", sentence);
 
     private static bool IsPossessive(string text, int end) =>
-        end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] is 's' or 'S';
+        end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] is 's' or 'S' && !IsContraction(text, end + 2);
+
+    /// <summary>"Aisha's in SG", "Raj's joining": 's for "is"/"has" before a preposition or a verb form, not a possessive.</summary>
+    private static bool IsContraction(string text, int from)
+    {
+        var rest = text.AsSpan(from, Math.Min(16, text.Length - from)).TrimStart();
+        var word = rest[..(rest.IndexOfAny(' ', ',', '.') is var i and >= 0 ? i : rest.Length)];
+        return word is "in" or "at" or "on" or "out" or "off" or "back" or "free" or "available" or "around" or "been" or "got"
+            or "also" or "still" or "not" or "ok" or "happy" or "keen" or "going" or "coming" or "joining" or "flying" or "based";
+    }
 
     private static bool IsPersonName(SentenceContext context, string name) =>
         name.Split(' ', '-').All(part => part.Length > 1 && !context.Lexicon.IsMatch("notAName", part));

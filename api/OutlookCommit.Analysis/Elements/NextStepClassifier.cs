@@ -14,8 +14,17 @@ public static class NextStepClassifier
         NextStepType.Visit, NextStepType.OnlineMeeting, NextStepType.Materials,
     ];
 
+    private static readonly NextStepType[] Purposes =
+        [NextStepType.ExecutiveMeeting, NextStepType.Introduction, NextStepType.TechnicalExchange, NextStepType.Visit];
+
     private const int SubjectWeight = 2;
     private const int ExecutivePairWeight = 3;
+
+    /// <summary>"POC 测试报告", "security review findings": the cue is followed by a document noun, so it is the document's name.</summary>
+    private static bool NamesADocument(SentenceContext context, int cueEnd, int sentenceEnd) =>
+        context.Lexicon.IsMatch("documentNoun", context.Text, cueEnd, Math.Min(MaxDocumentNounGap, sentenceEnd - cueEnd));
+
+    private const int MaxDocumentNounGap = 32;
 
     public static NextStepType? Classify(SentenceContext context, bool hasAction)
     {
@@ -32,7 +41,8 @@ public static class NextStepClassifier
             // "send the POC test cases", "share the security review questionnaire": a cue inside the name of a
             // document being sent belongs to the document, not to the step.
             var documents = hits.Where(h => h.Type == NextStepType.Materials).ToList();
-            hits.RemoveAll(h => h.Type != NextStepType.Materials && documents.Any(d => d.Start <= h.Start && h.End <= d.End));
+            hits.RemoveAll(h => h.Type != NextStepType.Materials
+                && (documents.Any(d => d.Start <= h.Start && h.End <= d.End) || NamesADocument(context, h.End, sentence.End)));
             foreach (var group in hits.GroupBy(h => h.Type))
                 scores[group.Key] = scores.GetValueOrDefault(group.Key) + Math.Min(group.Count(), 2) * (sentence.IsSubject ? SubjectWeight : 1);
         }
@@ -50,6 +60,9 @@ public static class NextStepClassifier
                     scores[type] = scores.GetValueOrDefault(type) + 1;
 
         if (scores.Count == 0) return null;
+        // Zoom, Teams or 腾讯会议 say how the step happens, not what it is: an architecture review on Zoom is a
+        // technical exchange, an introduction on Teams an introduction. The format decides only when nothing else does.
+        if (Purposes.Any(t => scores.GetValueOrDefault(t) > 0)) scores.Remove(NextStepType.OnlineMeeting);
         var best = scores.Values.Max();
         return Priority.First(t => scores.GetValueOrDefault(t) == best);
     }
