@@ -121,6 +121,14 @@ public sealed class GraphAccess(
                 : new ApiProblemException(StatusCodes.Status502BadGateway, "Token exchange failed",
                     "The API could not get a Microsoft Graph token on your behalf. Sign in again and retry.");
         }
+        catch (Exception unreadable) when (unreadable is System.Text.Json.JsonException
+            || (unreadable is InvalidOperationException && unreadable.Message.Contains("content type", StringComparison.OrdinalIgnoreCase)))
+        {
+            // A 200 whose body is cut off, not JSON, or an HTML error page from a proxy in between.
+            logger.LogWarning("Graph {Operation} answered a body that could not be read ({Error})", operation, unreadable.GetType().Name);
+            throw new ApiProblemException(StatusCodes.Status502BadGateway, "Unreadable answer from Microsoft Graph",
+                $"Microsoft Graph's answer while reading {operation} could not be read. Try again in a moment.");
+        }
         catch (HttpRequestException)
         {
             throw new ApiProblemException(StatusCodes.Status502BadGateway, "Microsoft Graph unreachable",
