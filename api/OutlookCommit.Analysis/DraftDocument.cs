@@ -91,6 +91,8 @@ public sealed class DraftDocument
             {
                 if (budget <= 0) { truncated = true; break; }
                 var length = Math.Min(sentence.End - sentence.Start, budget);
+                // A cut never splits a surrogate pair (an emoji), or the last sentence would end in half of one.
+                if (length > 1 && length < sentence.End - sentence.Start && char.IsHighSurrogate(text[sentence.Start + length - 1])) length--;
                 if (length < sentence.End - sentence.Start) truncated = true;
                 sentences.Add(sentence with { End = sentence.Start + length });
                 budget -= length;

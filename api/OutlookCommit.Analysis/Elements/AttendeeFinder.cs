@@ -16,7 +16,8 @@ public static class AttendeeFinder
         var evidence = FindMentions(context);
         if (draft.Kind == DraftKind.Event)
         {
-            var onInvite = draft.Everyone.Any(a => !string.IsNullOrWhiteSpace(a.DisplayName));
+            // Only required attendees take part for sure; optional ones may not come.
+            var onInvite = (draft.Attendees ?? []).Any(a => !string.IsNullOrWhiteSpace(a.DisplayName));
             return onInvite
                 ? new ElementReport { Present = true, Evidence = evidence }
                 : new ElementReport { Present = false, Evidence = [], Reason = context.Reason("attendeeEventMissing") };
@@ -38,9 +39,16 @@ public static class AttendeeFinder
         var document = context.Document;
         var addressee = AddresseeWords(document.Draft);
         var found = new List<TextSpan>();
-        foreach (var sentence in document.Sentences)
+        var sentences = document.Sentences;
+        for (var i = 0; i < sentences.Count; i++)
         {
-            if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence) || !LooksForward(context, sentence)) continue;
+            var sentence = sentences[i];
+            // "We had to cancel the review with Ray and Tasha. Let's reschedule it": the people carry over to the new date.
+            var rescheduled = i + 1 < sentences.Count && context.IsMatch("rescheduleCue", sentences[i + 1]);
+            if (!rescheduled && (context.IsAboutThePast(sentence) || !LooksForward(context, sentence))) continue;
+            if (context.IsReplySubject(sentence)) continue;
+            // "I'm out until Monday; for urgent matters contact Rita Gomez": a stand-in, not a participant.
+            if (context.IsMatch("absenceContext", sentence)) continue;
             var generic = context.Matches("attendeeGeneric", sentence).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
             bool Excluded(int start, int end) =>
                 context.OverlapsBlank(start, end)

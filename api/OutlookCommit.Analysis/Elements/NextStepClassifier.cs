@@ -59,6 +59,9 @@ public static class NextStepClassifier
                 if (type == NextStepType.OnlineMeeting && pattern.IsMatch(location, 0, location.Length))
                     scores[type] = scores.GetValueOrDefault(type) + 1;
 
+        // A phone call with a purpose (打个电话过一下条款) is an online meeting, but only when nothing else names the step.
+        if (scores.Count == 0 && context.Document.Sentences.Any(s => !context.IsAboutThePast(s) && context.IsMatch("remoteCall", s)))
+            return NextStepType.OnlineMeeting;
         if (scores.Count == 0) return null;
         // Zoom, Teams or 腾讯会议 say how the step happens, not what it is: an architecture review on Zoom is a
         // technical exchange, an introduction on Teams an introduction. The format decides only when nothing else does.

@@ -79,7 +79,16 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
 
     public VaguePhrase? FirstVague(VagueKind kind) => Vague.FirstOrDefault(v => v.Kind == kind);
 
-    public TextSpan Span(int start, int end) => new(start, end, Text[start..end]);
+    /// <summary>
+    /// Evidence [start, end), narrowed so it never splits a surrogate pair: finders cut at fixed lengths ("the verb and
+    /// 30 characters"), and a cut inside an emoji left half of it in the evidence (found by the API fuzz run).
+    /// </summary>
+    public TextSpan Span(int start, int end)
+    {
+        if (start < end && char.IsLowSurrogate(Text[start]) && start > 0 && char.IsHighSurrogate(Text[start - 1])) start++;
+        if (end > start && char.IsHighSurrogate(Text[end - 1]) && end < Text.Length && char.IsLowSurrogate(Text[end])) end--;
+        return new(start, end, Text[start..end]);
+    }
 
     public string Reason(string key, string? phrase = null) => Lexicon.Reason(Document.Language, key, phrase);
 }
