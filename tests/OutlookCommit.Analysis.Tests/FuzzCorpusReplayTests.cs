@@ -63,6 +63,7 @@ public class FuzzCorpusReplayTests(ITestOutputHelper output)
         {
             if (s.Start < 0 || s.End < s.Start || s.End > length || a.AnalyzedText[s.Start..s.End] != s.Text) return $"span {s.Start}..{s.End} does not match the text";
             if (SpecTests.TouchesIgnored(a, (s.Start, s.End))) return $"evidence '{s.Text}' from ignored text";
+            if (SurrogatePairSpanTests.SplitsAPair(a.AnalyzedText, s.Start, s.End)) return $"span {s.Start}..{s.End} splits a surrogate pair";
         }
         return string.IsNullOrWhiteSpace(a.ClosingTemplate.Text) ? "no closing template" : null;
     }

@@ -99,6 +99,7 @@ public class PropertyTests
         var spans = SpecTests.AllSpans(a).ToList();
         return spans.All(s => 0 <= s.Start && s.Start <= s.End && s.End <= length && a.AnalyzedText[s.Start..s.End] == s.Text)
             && spans.All(s => !SpecTests.TouchesIgnored(a, (s.Start, s.End)))
+            && spans.All(s => !SurrogatePairSpanTests.SplitsAPair(a.AnalyzedText, s.Start, s.End))
             && a.Ignored.All(r => 0 <= r.Start && r.Start < r.End && r.End <= length)
             && a.BodyStart >= 0 && a.BodyStart <= length
             && a.Language is "en" or "zh" or "mixed"

@@ -20,7 +20,8 @@ public sealed class FuzzApiFactory : ApiFactory;
 ///
 /// The in-suite run is bounded (OUTLOOKCOMMIT_FUZZ_COUNT inputs, default 250, and OUTLOOKCOMMIT_FUZZ_SECONDS,
 /// default 35, whichever ends first). For a long run: OUTLOOKCOMMIT_FUZZ_COUNT=20000 OUTLOOKCOMMIT_FUZZ_SECONDS=1800.
-/// A failure prints FsCheck's replay seed; OUTLOOKCOMMIT_FUZZ_REPLAY="seed,gamma" runs that sequence again.
+/// A failure prints FsCheck's replay seed and saves the request body under $TMPDIR/outlookcommit-api-fuzz-failures;
+/// OUTLOOKCOMMIT_FUZZ_REPLAY="seed,gamma" runs that sequence again, "seed,gamma,size" only the failing input.
 /// </summary>
 public sealed class AnalysesFuzzTests(FuzzApiFactory factory, ITestOutputHelper output) : IClassFixture<FuzzApiFactory>
 {
@@ -56,13 +57,21 @@ public sealed class AnalysesFuzzTests(FuzzApiFactory factory, ITestOutputHelper 
             samples.Enqueue((request.Body.Length, one.Elapsed, (int)response.StatusCode, request.Shape));
             var failure = Check(request, response, text);
             if (failure is null && one.Elapsed > HangBound) failure = $"took {one.Elapsed.TotalMilliseconds:F0} ms";
-            if (failure is not null) output.WriteLine($"FAILED: {failure}\n  {request}");
+            if (failure is not null)
+            {
+                // The whole request, for replaying it by hand: curl --data-binary @file -H 'Content-Type: application/json'.
+                var saved = Path.Combine(Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "outlookcommit-api-fuzz-failures")).FullName, $"{Guid.NewGuid():N}.json");
+                File.WriteAllBytes(saved, request.Body);
+                output.WriteLine($"FAILED: {failure}\n  {request}\n  request body saved to {saved}");
+            }
             return failure is null;
         });
 
         var config = Config.QuickThrowOnFailure.WithMaxTest(count).WithEndSize(60).WithQuietOnSuccess(true);
-        if (Environment.GetEnvironmentVariable("OUTLOOKCOMMIT_FUZZ_REPLAY")?.Split(',') is [var seed, var gamma])
-            config = config.WithReplay(ulong.Parse(seed, System.Globalization.CultureInfo.InvariantCulture), ulong.Parse(gamma, System.Globalization.CultureInfo.InvariantCulture));
+        // "seed,gamma" replays the run; "seed,gamma,size" (FsCheck's "replay directly at failing step") the failing input.
+        var replay = Environment.GetEnvironmentVariable("OUTLOOKCOMMIT_FUZZ_REPLAY")?.Split(',').Select(v => ulong.Parse(v.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        if (replay is [var seed, var gamma]) config = config.WithReplay(seed, gamma);
+        if (replay is [var s, var g, var size]) config = config.WithReplay(s, g, (int)size).WithMaxTest(1);
         // Off xunit's synchronisation context: the property blocks on the in-memory server.
         await Task.Run(() => property.Check(config));
 
@@ -139,7 +148,7 @@ public sealed class AnalysesFuzzTests(FuzzApiFactory factory, ITestOutputHelper 
     {
         output.WriteLine($"Inputs tried: {samples.Length} in {total.TotalSeconds:F1} s ({skipped} generated after the time budget, not sent).");
         output.WriteLine("Statuses: " + string.Join(", ", samples.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}")));
-        output.WriteLine("Shapes: " + string.Join(", ", samples.GroupBy(s => s.Shape).OrderByDescending(g => g.Count()).Select(g => $"{g.Key}×{g.Count()}")));
+        output.WriteLine("Shapes: " + string.Join(", ", samples.GroupBy(s => s.Shape).OrderByDescending(g => g.Count()).Take(12).Select(g => $"{g.Key}×{g.Count()}")) + ", …");
         (string Name, int Max)[] bands = [("≤ 10 KB", 10 << 10), ("10–50 KB", 50 << 10), ("50–200 KB", 200 << 10), ("200 KB–1 MB", 1 << 20), ("> 1 MB", int.MaxValue)];
         var low = 0;
         foreach (var (name, max) in bands)
