@@ -41,6 +41,14 @@ public class HtmlNestingTests
         Assert.Same(html, HtmlNesting.Limit(html, 256));
     }
 
+    [Theory]
+    // A list item closes the open one; a </span> does not close the div opened inside it (the tree builder ignores it).
+    [InlineData("<ul><li>a<li>b<li>c</ul>", 2, "<ul><li>a<li>b<li>c</ul>")]
+    [InlineData("<li><ul><li><ul><li><ul>x", 4, "<li><ul><li><ul>x")]
+    [InlineData("<span><div></span><span><div></span>x", 3, "<span><div></span><span>x")]
+    public void The_depth_model_follows_the_tree_builder_closely_enough(string html, int maxDepth, string expected) =>
+        Assert.Equal(expected, HtmlNesting.Limit(html, maxDepth));
+
     [Fact]
     public void Nesting_past_the_limit_drops_the_tags_and_keeps_their_text()
     {

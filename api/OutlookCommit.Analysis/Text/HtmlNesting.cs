@@ -13,14 +13,28 @@ public static class HtmlNesting
 {
     private enum TagKind { Start, End, Other }
 
-    // Void elements never hold children; elements with optional end tags close each other ("<p><p>", "<li><li>"),
-    // so neither adds to the depth. Everything else, unknown names included, does.
+    // Void elements never hold children; these elements with optional end tags close each other ("<p><p>",
+    // "<td><td>") or live in tables, whose scope keeps the tree builder's walks short, so neither adds to the depth.
+    // Everything else, unknown names included, does; li, dt and dd are modelled below.
     private static readonly HashSet<string> NotNesting = new(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link",
         "meta", "param", "source", "track", "wbr",
-        "p", "li", "dt", "dd", "option", "optgroup", "rb", "rp", "rt", "rtc", "tr", "td", "th", "tbody", "thead",
+        "p", "option", "optgroup", "rb", "rp", "rt", "rtc", "tr", "td", "th", "tbody", "thead",
         "tfoot", "colgroup", "caption", "html", "head", "body",
+    };
+
+    // The HTML standard's "special" elements: an end tag for anything else stops at them, and an li, dt or dd start
+    // tag looks for an open one to close only down to them (address, div and p excepted).
+    private static readonly HashSet<string> Special = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button",
+        "caption", "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption",
+        "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr",
+        "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav",
+        "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section",
+        "select", "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead",
+        "title", "tr", "track", "ul", "wbr", "xmp",
     };
 
     // Their content is text up to their own end tag, never markup.
@@ -42,16 +56,12 @@ public static class HtmlNesting
             var drop = false;
             if (kind == TagKind.Start)
             {
+                if (IsListItem(name)) CloseOpenListItem(open, name);
                 if (open.Count < maxDepth) open.Add(name);
                 else { drop = true; dropped++; }
             }
             else if (dropped > 0) { drop = true; dropped--; }
-            else
-            {
-                // Optimistic: an end tag closes its element and everything opened inside it, as </div> does.
-                var at = open.FindLastIndex(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
-                if (at >= 0) open.RemoveRange(at, open.Count - at);
-            }
+            else CloseBy(open, name);
             if (!drop) return;
             output ??= new StringBuilder(html.Length);
             output.Append(html, copied, start - copied);
@@ -60,6 +70,43 @@ public static class HtmlNesting
         if (output is null) return html;
         output.Append(html, copied, html.Length - copied);
         return output.ToString();
+    }
+
+    private static bool IsListItem(string name) =>
+        name.Equals("li", StringComparison.OrdinalIgnoreCase) || name.Equals("dt", StringComparison.OrdinalIgnoreCase) || name.Equals("dd", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"&lt;li&gt;a&lt;li&gt;b": a new item closes the open one of its list, as the tree builder does.</summary>
+    private static void CloseOpenListItem(List<string> open, string name)
+    {
+        var isLi = name.Equals("li", StringComparison.OrdinalIgnoreCase);
+        for (var i = open.Count - 1; i >= 0; i--)
+        {
+            var node = open[i];
+            if (isLi ? node.Equals("li", StringComparison.OrdinalIgnoreCase) : node.Equals("dt", StringComparison.OrdinalIgnoreCase) || node.Equals("dd", StringComparison.OrdinalIgnoreCase))
+            {
+                open.RemoveRange(i, open.Count - i);
+                return;
+            }
+            if (Special.Contains(node) && node is not ("address" or "div" or "p")) return;
+        }
+    }
+
+    /// <summary>
+    /// An end tag of a special element (&lt;/div&gt;) closes it and everything opened inside it; any other
+    /// (&lt;/span&gt;) only when no special element is open inside it, else the tree builder ignores it.
+    /// </summary>
+    private static void CloseBy(List<string> open, string name)
+    {
+        var special = Special.Contains(name);
+        for (var i = open.Count - 1; i >= 0; i--)
+        {
+            if (open[i].Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                open.RemoveRange(i, open.Count - i);
+                return;
+            }
+            if (!special && Special.Contains(open[i])) return;
+        }
     }
 
     /// <summary>The text outside tags, entities decoded: the fallback when the parser runs out of time.</summary>
@@ -103,7 +150,7 @@ public static class HtmlNesting
                 var nameStart = lt + (isEnd ? 2 : 1);
                 var nameEnd = nameStart;
                 while (nameEnd < n && !char.IsWhiteSpace(html[nameEnd]) && html[nameEnd] is not ('/' or '>')) nameEnd++;
-                var name = html[nameStart..nameEnd];
+                var name = html[nameStart..nameEnd].ToLowerInvariant();
                 i = TagEnd(html, nameEnd);
                 tag(lt, i, isEnd ? TagKind.End : TagKind.Start, name);
                 if (!isEnd && RawText.Contains(name))
