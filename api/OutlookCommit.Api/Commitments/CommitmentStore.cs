@@ -53,15 +53,14 @@ public sealed class CommitmentStore(Database database)
     public async Task<IReadOnlyList<Commitment>> ListAsync(
         UserKey owner, CommitmentStatus? status, DateTimeOffset? dueBefore, int take, CancellationToken ct = default)
     {
-        var filter = """
-            WHERE tenant_id = @TenantId AND user_id = @UserId
-              AND (@Status IS NULL OR status = @Status)
-              AND (@DueBefore IS NULL OR due_utc < @DueBefore)
-            ORDER BY CASE WHEN due_utc IS NULL THEN 1 ELSE 0 END, due_utc, id
-            """;
+        // Conditions are added only when used ("@Status IS NULL OR …" would stop the index from being used), and
+        // SQLite orders by the same expression its index holds (0002_commitments_order_index.sql).
+        var conditions = "tenant_id = @TenantId AND user_id = @UserId"
+            + (status is null ? "" : " AND status = @Status")
+            + (dueBefore is null ? "" : " AND due_utc < @DueBefore");
         var sql = database.Provider == DatabaseProvider.SqlServer
-            ? $"SELECT TOP (@Take) {Columns} FROM commitments {filter}"
-            : $"SELECT {Columns} FROM commitments {filter} LIMIT @Take";
+            ? $"SELECT TOP (@Take) {Columns} FROM commitments WHERE {conditions} ORDER BY CASE WHEN due_utc IS NULL THEN 1 ELSE 0 END, due_utc, id"
+            : $"SELECT {Columns} FROM commitments WHERE {conditions} ORDER BY due_utc IS NULL, due_utc, id LIMIT @Take";
         var parameters = new
         {
             owner.TenantId,
