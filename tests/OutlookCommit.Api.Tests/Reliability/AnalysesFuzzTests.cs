@@ -18,8 +18,8 @@ public sealed class FuzzApiFactory : ApiFactory;
 /// analyzed text and never in quoted, forwarded or signature text) or a 4xx ProblemDetails with a detail; never a 5xx.
 /// A valid draft must get its 200. Latency is measured per body-size band and printed.
 ///
-/// The in-suite run is bounded (OUTLOOKCOMMIT_FUZZ_COUNT inputs, default 250, and OUTLOOKCOMMIT_FUZZ_SECONDS,
-/// default 35, whichever ends first). For a long run: OUTLOOKCOMMIT_FUZZ_COUNT=20000 OUTLOOKCOMMIT_FUZZ_SECONDS=1800.
+/// The in-suite run is bounded (OUTLOOKCOMMIT_FUZZ_COUNT inputs, default 600, and OUTLOOKCOMMIT_FUZZ_SECONDS,
+/// default 30, whichever ends first). For a long run: OUTLOOKCOMMIT_FUZZ_COUNT=20000 OUTLOOKCOMMIT_FUZZ_SECONDS=1800.
 /// A failure prints FsCheck's replay seed and saves the request body under $TMPDIR/outlookcommit-api-fuzz-failures;
 /// OUTLOOKCOMMIT_FUZZ_REPLAY="seed,gamma" runs that sequence again, "seed,gamma,size" only the failing input.
 /// </summary>
@@ -37,8 +37,8 @@ public sealed class AnalysesFuzzTests(FuzzApiFactory factory, ITestOutputHelper 
     [Fact]
     public async Task Generated_drafts_get_a_sound_200_or_a_4xx_problem_and_never_a_5xx()
     {
-        var count = Setting("OUTLOOKCOMMIT_FUZZ_COUNT", 250);
-        var budget = TimeSpan.FromSeconds(Setting("OUTLOOKCOMMIT_FUZZ_SECONDS", 35));
+        var count = Setting("OUTLOOKCOMMIT_FUZZ_COUNT", 600);
+        var budget = TimeSpan.FromSeconds(Setting("OUTLOOKCOMMIT_FUZZ_SECONDS", 30));
         var client = factory.CreateClient();
         client.Timeout = TimeSpan.FromMinutes(2);
         await WarmUp(client);
