@@ -8,6 +8,8 @@ namespace OutlookCommit.Analysis.Lexicons;
 public sealed record LexiconFile
 {
     public required string Language { get; init; }
+    /// <summary>What each pattern group is for (kept in en.json; the engine does not read it, a test keeps it complete).</summary>
+    public Dictionary<string, string> GroupNotes { get; init; } = [];
     public Dictionary<string, string[]> Patterns { get; init; } = [];
     public Dictionary<string, string[]> NextStep { get; init; } = [];
     public VagueEntry[] Vague { get; init; } = [];
