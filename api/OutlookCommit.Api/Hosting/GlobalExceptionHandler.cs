@@ -86,11 +86,52 @@ public sealed class GlobalExceptionHandler(IProblemDetailsService problems, ILog
 
     private static string JsonReason(JsonException json)
     {
-        // System.Text.Json messages name the target type and position, not the input text.
+        // System.Text.Json messages name the target type and position, not the input text. A .NET type name means
+        // nothing to the add-in's developer or an IT admin reading a log, so say what the field expects instead.
         var message = json.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        if (cut > 0) message = message[..cut];
+        const string converted = "could not be converted to ";
+        var at = message.IndexOf(converted, StringComparison.Ordinal);
+        if (at < 0) return message;
+        // The type named is the property's own, or (for a token of the wrong kind) the object holding it: then the
+        // field's name says what it expects.
+        var expected = Expected(message[(at + converted.Length)..].TrimEnd('.'));
+        if (expected == OtherShape && ExpectedByField(json.Path) is { } byField) expected = byField;
+        return "expected " + expected + ".";
     }
+
+    private const string OtherShape = "a value of another shape (see the OpenAPI document at /openapi/v1.json)";
+
+    internal static string? ExpectedByField(string? path)
+    {
+        var field = path?[(path.LastIndexOf('.') + 1)..].Trim('[', ']', '\'', '$') ?? "";
+        return field.ToLowerInvariant() switch
+        {
+            "due" or "referencetime" or "start" or "end" or "sentat" => Expected("DateTimeOffset"),
+            "nextstep" => Expected("NextStepType"),
+            "kind" => Expected("DraftKind"),
+            "done" => Expected("Boolean"),
+            "to" or "cc" or "who" or "attendees" or "optionalattendees" => "an array of people ({ name, address }, a name or an address)",
+            _ => null,
+        };
+    }
+
+    internal static string Expected(string dotnetType) => dotnetType switch
+    {
+        _ when dotnetType.Contains("DateTimeOffset", StringComparison.Ordinal) || dotnetType.Contains("DateTime", StringComparison.Ordinal)
+            => "a date-time with its UTC offset (ISO 8601, e.g. 2026-12-01T14:00:00+08:00)",
+        _ when dotnetType.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+        _ when dotnetType.Contains("Int32", StringComparison.Ordinal) || dotnetType.Contains("Int64", StringComparison.Ordinal)
+            => "a whole number",
+        _ when dotnetType.Contains("Double", StringComparison.Ordinal) || dotnetType.Contains("Decimal", StringComparison.Ordinal) => "a number",
+        _ when dotnetType.Contains("NextStepType", StringComparison.Ordinal)
+            => "one of technicalExchange, introduction, visit, onlineMeeting, executiveMeeting, materials",
+        _ when dotnetType.Contains("DraftKind", StringComparison.Ordinal) => "\"message\" or \"event\"",
+        _ when dotnetType.Contains("List`", StringComparison.Ordinal) || dotnetType.EndsWith("[]", StringComparison.Ordinal) => "an array",
+        _ when dotnetType.EndsWith("System.String", StringComparison.Ordinal) => "a string of valid text (no lone surrogate escapes)",
+        _ => OtherShape,
+    };
 }
 
 /// <summary>An answer other than success that a handler or service chose on purpose, with its HTTP status.</summary>
