@@ -68,7 +68,7 @@ public static class AttendeeFinder
             {
                 var name = m.Groups["name"];
                 if (!name.Success || !IsPersonName(context, name.Value) || IsAddressee(name.Value, addressee, surnameOnly: false)) continue;
-                if (IsPossessive(context.Text, name.Index + name.Length)) continue; // "Fabrikam's line": a thing, not a person
+                if (IsPossessive(context, name.Index + name.Length)) continue; // "Fabrikam's line": a thing, not a person
                 if (Excluded(name.Index, name.Index + name.Length)) continue;
                 found.Add(context.Span(name.Index, name.Index + name.Length));
             }
@@ -89,16 +89,13 @@ public static class AttendeeFinder
         || context.IsMatch("futureCue", sentence)
         || context.IsMatch("confirmation", sentence);
 
-    private static bool IsPossessive(string text, int end) =>
-        end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] is 's' or 'S' && !IsContraction(text, end + 2);
-
-    /// <summary>"Aisha's in SG", "Raj's joining": 's for "is"/"has" before a preposition or a verb form, not a possessive.</summary>
-    private static bool IsContraction(string text, int from)
+    private static bool IsPossessive(SentenceContext context, int end)
     {
-        var rest = text.AsSpan(from, Math.Min(16, text.Length - from)).TrimStart();
-        var word = rest[..(rest.IndexOfAny(' ', ',', '.') is var i and >= 0 ? i : rest.Length)];
-        return word is "in" or "at" or "on" or "out" or "off" or "back" or "free" or "available" or "around" or "been" or "got"
-            or "also" or "still" or "not" or "ok" or "happy" or "keen" or "going" or "coming" or "joining" or "flying" or "based";
+        var text = context.Text;
+        if (!(end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] is 's' or 'S')) return false;
+        // "Aisha's in SG", "Raj's joining": 's for "is"/"has" before a preposition or a verb form (lexicon data).
+        var from = end + 2;
+        return !context.Lexicon.IsMatch("contractionFollower", text, from, Math.Min(20, text.Length - from));
     }
 
     private static bool IsPersonName(SentenceContext context, string name) =>
