@@ -65,7 +65,12 @@ public static class NextStepClassifier
         if (scores.Count == 0) return null;
         // Zoom, Teams or 腾讯会议 say how the step happens, not what it is: an architecture review on Zoom is a
         // technical exchange, an introduction on Teams an introduction. The format decides only when nothing else does.
-        if (Purposes.Any(t => scores.GetValueOrDefault(t) > 0)) scores.Remove(NextStepType.OnlineMeeting);
+        // Likewise documents prepared or revised around a workshop, a visit or an introduction are its preparation.
+        if (Purposes.Any(t => scores.GetValueOrDefault(t) > 0))
+        {
+            scores.Remove(NextStepType.OnlineMeeting);
+            scores.Remove(NextStepType.Materials);
+        }
         var best = scores.Values.Max();
         return Priority.First(t => scores.GetValueOrDefault(t) == best);
     }
