@@ -13,6 +13,7 @@ PORT="${PORT:-5199}"
 DURATION="${DURATION:-20}"          # seconds per measured phase
 HOST=127.0.0.1
 CASES="${CASES:-../shared/domain/dev-cases.jsonl}"
+export LOAD_LIB="$PWD/scripts/lib"
 WORK="$(mktemp -d /tmp/oc-load.XXXXXX)"
 source scripts/lib/api-process.sh
 trap 'stop_api; rm -rf "$WORK"' EXIT
@@ -34,10 +35,7 @@ echo "cases: $CASES ($(grep -c . "$CASES") drafts)"
 build_api
 
 cat > "$WORK/mix.lua" <<'LUA'
-local bodies = {}
-for line in io.lines(os.getenv("CASES")) do
-  if #line > 2 then bodies[#bodies + 1] = line end
-end
+dofile(os.getenv("LOAD_LIB") .. "/draft-bodies.lua")
 local i = 0
 local pause = tonumber(os.getenv("DELAY_MS") or "0")
 request = function()

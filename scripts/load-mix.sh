@@ -19,6 +19,7 @@ P99_MS="${P99_MS:-100}"
 PACE_MS="${PACE_MS:-20}"             # each connection waits this long after every answer
 LADDER="${LADDER:-2 4 6 8 12 16 24 32}"
 CASES="${CASES:-../shared/domain/dev-cases.jsonl}"
+export LOAD_LIB="$PWD/scripts/lib"
 WORK="$(mktemp -d /tmp/oc-mix.XXXXXX)"
 source scripts/lib/api-process.sh
 trap 'stop_api; rm -rf "$WORK"' EXIT
@@ -31,10 +32,7 @@ build_api
 
 # One request sequence per connection, 20 steps: 14 analyses, 3 commitment writes, 2 lists, 1 stalled check.
 cat > "$WORK/mix.lua" <<'LUA'
-local bodies = {}
-for line in io.lines(os.getenv("CASES")) do
-  if #line > 2 then bodies[#bodies + 1] = line end
-end
+dofile(os.getenv("LOAD_LIB") .. "/draft-bodies.lua")
 local threads = 0
 function setup(thread)
   threads = threads + 1
@@ -66,14 +64,16 @@ LUA
 
 RATE= P50= P99= ERRORS=
 threads() { [ "$1" -ge 2 ] && echo 2 || echo 1; }
-run() { # connections duration
-  local out
-  out=$(CASES="$CASES" PACE_MS="$PACE_MS" wrk -t"$(threads "$1")" -c"$1" -d"${2}s" --timeout 5s --latency -s "$WORK/mix.lua" "http://$HOST:$PORT")
-  RATE=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
-  P50=$(awk '$1=="50%" {print $2}' <<<"$out")
-  P99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  ERRORS=$(awk '/Non-2xx/ {n+=$5} /Socket errors/ {for (k=3; k<=NF; k+=2) n+=$k} END {print n+0}' <<<"$out")
+mix_wrk() { # connections duration: wrk's report of the request mix
+  CASES="$CASES" PACE_MS="$PACE_MS" wrk -t"$(threads "$1")" -c"$1" -d"${2}s" --timeout 5s --latency -s "$WORK/mix.lua" "http://$HOST:$PORT"
 }
+parse() { # wrk's report → RATE, P50, P99, ERRORS
+  RATE=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$1")
+  P50=$(awk '$1=="50%" {print $2}' <<<"$1")
+  P99=$(awk '$1=="99%" {print $2}' <<<"$1")
+  ERRORS=$(awk '/Non-2xx/ {n+=$5} /Socket errors/ {for (k=3; k<=NF; k+=2) n+=$k} END {print n+0}' <<<"$1")
+}
+run() { parse "$(mix_wrk "$1" "$2")"; } # connections duration
 to_ms() { # wrk's "12.34ms" / "1.02s" / "850.00us" → milliseconds
   awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v/1000; else if (v ~ /ms$/) print v+0; else if (v ~ /s$/) print v*1000; else print v }'
 }
@@ -102,7 +102,7 @@ echo "RSS before/after the hold: ${rss_before} / $(rss_mib) MiB"
 # Half the rate: half the connections at the same pace (each connection's rate barely depends on load here).
 soak_c=$(( best_c / 2 > 0 ? best_c / 2 : 1 ))
 soak_start=$(rss_mib) peak=$soak_start
-CASES="$CASES" PACE_MS="$PACE_MS" wrk -t"$(threads "$soak_c")" -c"$soak_c" -d"${SOAK}s" --timeout 5s --latency -s "$WORK/mix.lua" "http://$HOST:$PORT" >"$WORK/soak.txt" &
+mix_wrk "$soak_c" "$SOAK" >"$WORK/soak.txt" &
 WRK=$!
 samples="$soak_start"
 while kill -0 "$WRK" 2>/dev/null; do
@@ -111,9 +111,7 @@ while kill -0 "$WRK" 2>/dev/null; do
   now=$(rss_mib); samples="$samples $now"; [ "$now" -gt "$peak" ] && peak=$now
 done
 wait "$WRK"
-out=$(cat "$WORK/soak.txt")
-RATE=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out"); P50=$(awk '$1=="50%" {print $2}' <<<"$out"); P99=$(awk '$1=="99%" {print $2}' <<<"$out")
-ERRORS=$(awk '/Non-2xx/ {n+=$5} /Socket errors/ {for (k=3; k<=NF; k+=2) n+=$k} END {print n+0}' <<<"$out")
+parse "$(cat "$WORK/soak.txt")"
 report "soak ${SOAK}s" "$soak_c"
 soak_end=$(rss_mib)
 growth=$(awk -v a="$soak_start" -v b="$soak_end" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')

@@ -13,6 +13,7 @@ public sealed class DateRules
 {
     private readonly Regex? _windowBefore, _windowAfter, _pointBefore, _pointAfter;
     private readonly List<(Regex Pattern, TimeSpan TimeOfDay, int AddDays)> _extras = [];
+    private readonly Dictionary<string, int> _numberWords = new(StringComparer.OrdinalIgnoreCase);
     private readonly Regex? _nextWeek, _endOfMonth, _businessDays, _dayOfMonth;
 
     public DateRules(IReadOnlyList<LexiconFile> lexicons)
@@ -27,6 +28,8 @@ public sealed class DateRules
         _endOfMonth = EmbeddedData.CompileAny(Group("endOfMonth"));
         _businessDays = EmbeddedData.CompileAny(Group("businessDaysWindow"));
         _dayOfMonth = EmbeddedData.CompileAny(Group("dayOfMonth"));
+        foreach (var (word, number) in lexicons.SelectMany(l => l.NumberWords))
+            _numberWords[word] = number;
         foreach (var entry in Group("endOfDay"))
         {
             // "pattern@@HH:mm@@days": a phrase meaning a working-day deadline.
@@ -60,21 +63,10 @@ public sealed class DateRules
         return new DateMention(start, end, matched, reference, null, DateQuality.NotATime, false);
     }
 
-    private static int? CountWord(string word) => word.Trim().ToLowerInvariant() switch
-    {
-        var d when int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
-        "one" or "a" or "一" => 1,
-        "two" or "两" or "二" => 2,
-        "three" or "三" => 3,
-        "four" or "四" => 4,
-        "five" or "五" => 5,
-        "six" or "六" => 6,
-        "seven" or "七" => 7,
-        "eight" or "八" => 8,
-        "nine" or "九" => 9,
-        "ten" or "十" => 10,
-        _ => null,
-    };
+    private int? CountWord(string word) =>
+        int.TryParse(word.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        : _numberWords.TryGetValue(word.Trim(), out var named) ? named
+        : null;
 
     public IEnumerable<DateMention> FindExtra(string text, int start, int end, DateTimeOffset reference)
     {

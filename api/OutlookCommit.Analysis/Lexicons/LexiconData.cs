@@ -14,7 +14,8 @@ public sealed record LexiconFile
     public Dictionary<string, string[]> NextStep { get; init; } = [];
     public VagueEntry[] Vague { get; init; } = [];
     public Dictionary<string, string> Reasons { get; init; } = [];
-    public Dictionary<string, string> Words { get; init; } = [];
+    /// <summary>Counting words ("two", 两) that stand for a number in date expressions such as "within two business days".</summary>
+    public Dictionary<string, int> NumberWords { get; init; } = [];
 }
 
 public sealed record VagueEntry(string Pattern, Model.VagueKind Kind, string Suggestion);
