@@ -45,10 +45,10 @@ public static class AttendeeFinder
         {
             var sentence = sentences[i];
             // "Proposed next step:" followed by bullets: every bullet is part of the plan, whatever its tense.
-            inPlan = context.IsMatch("planHeader", sentence) || (inPlan && context.IsMatch("planBullet", sentence));
+            var planned = inPlan && context.IsMatch("planBullet", sentence);
+            inPlan = planned || context.IsMatch("planHeader", sentence);
             // "We had to cancel the review with Ray and Tasha. Let's reschedule it": the people carry over to the new date.
             var rescheduled = i + 1 < sentences.Count && context.IsMatch("rescheduleCue", sentences[i + 1]);
-            var planned = inPlan && context.IsMatch("planBullet", sentence);
             if (!rescheduled && !planned && (context.IsAboutThePast(sentence) || !LooksForward(context, sentence))) continue;
             if (context.IsReplySubject(sentence)) continue;
             // "I'm out until Monday; for urgent matters contact Rita Gomez": a stand-in, not a participant.
