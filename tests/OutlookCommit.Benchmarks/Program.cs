@@ -18,6 +18,7 @@ static void Describe()
 {
     var analyzer = new DraftAnalyzer();
     analyzer.WarmUp();
+    analyzer.PatternsCompiled.Wait(); // steady state: the lexicon's compiled regexes
     var stages = new Stages();
     foreach (var (name, draft) in new[] { ("English 2 KB", Inputs.English), ("Chinese 2 KB", Inputs.Chinese), ("HTML thread 50 KB", Inputs.Thread) })
     {

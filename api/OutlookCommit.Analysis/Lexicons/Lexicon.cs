@@ -22,7 +22,10 @@ public sealed class Lexicon
     public IReadOnlyList<(NextStepType Type, PatternGroup Pattern)> NextStepPatterns { get; }
     public IReadOnlyList<VagueRule> VagueRules { get; }
 
-    public Lexicon()
+    /// <param name="compiled">
+    /// False starts every group with interpreted regexes (fast to build); call <see cref="CompileForSpeed"/> later.
+    /// </param>
+    public Lexicon(bool compiled = true)
     {
         _files = Languages.ToDictionary(l => l, l => EmbeddedData.Load<LexiconFile>($"{l}.json"));
         string[] Of(string language, Func<LexiconFile, Dictionary<string, string[]>> section, string name) =>
@@ -30,18 +33,30 @@ public sealed class Lexicon
 
         // Compiling (and warming) the patterns is most of start-up; groups are independent, so use every core.
         var groupNames = _files.Values.SelectMany(f => f.Patterns.Keys).Distinct().ToList();
-        var compiled = new PatternGroup[groupNames.Count];
+        var built = new PatternGroup[groupNames.Count];
         Parallel.For(0, groupNames.Count, i =>
-            compiled[i] = new PatternGroup(Of("en", f => f.Patterns, groupNames[i]), Of("zh", f => f.Patterns, groupNames[i])));
-        for (var i = 0; i < groupNames.Count; i++) _groups[groupNames[i]] = compiled[i];
+            built[i] = new PatternGroup(Of("en", f => f.Patterns, groupNames[i]), Of("zh", f => f.Patterns, groupNames[i]), compiled));
+        for (var i = 0; i < groupNames.Count; i++) _groups[groupNames[i]] = built[i];
 
         NextStepPatterns = Enum.GetValues<NextStepType>()
-            .Select(t => (t, new PatternGroup(Of("en", f => f.NextStep, JsonName(t)), Of("zh", f => f.NextStep, JsonName(t)))))
+            .Select(t => (t, new PatternGroup(Of("en", f => f.NextStep, JsonName(t)), Of("zh", f => f.NextStep, JsonName(t)), compiled)))
             .ToList();
         VagueRules = _files.Values
             .SelectMany(f => f.Vague.Select(v => new VagueRule(EmbeddedData.Compile(v.Pattern), v.Kind, v.Suggestion, f.Language)))
             .ToList();
     }
+
+    /// <summary>
+    /// Swaps every group's interpreted regexes for compiled ones, one group at a time on the calling thread (a few
+    /// seconds of one core, so a server keeps its other cores for requests); matching stays correct meanwhile.
+    /// </summary>
+    public void CompileForSpeed()
+    {
+        foreach (var group in _groups.Values.Concat(NextStepPatterns.Select(p => p.Pattern))) group.CompileForSpeed();
+    }
+
+    /// <summary>Whether every group matches with compiled regexes.</summary>
+    public bool IsCompiled => _groups.Values.All(g => g.IsCompiled) && NextStepPatterns.All(p => p.Pattern.IsCompiled);
 
     private static string JsonName(NextStepType type) => char.ToLowerInvariant(type.ToString()[0]) + type.ToString()[1..];
 
