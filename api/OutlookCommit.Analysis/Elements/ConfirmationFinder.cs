@@ -1,3 +1,4 @@
+using OutlookCommit.Analysis.Dates;
 using OutlookCommit.Analysis.Model;
 
 namespace OutlookCommit.Analysis.Elements;
@@ -12,7 +13,7 @@ public static class ConfirmationFinder
         {
             if (context.IsMatch("confirmationBlocker", sentence) || context.HasBlank(sentence)) continue;
             var match = context.Matches("confirmation", sentence).FirstOrDefault(m => !context.InsideVague(m.Index, m.Index + m.Length));
-            if (match is not null) evidence.Add(context.Span(sentence.Start, sentence.End));
+            if (match is not null || IsClosedQuestionAboutTheStep(context, sentence)) evidence.Add(context.Span(sentence.Start, sentence.End));
         }
         if (evidence.Count > 0) return new ElementReport { Present = true, Evidence = evidence };
         var vague = context.FirstVague(VagueKind.VagueAsk);
@@ -22,4 +23,14 @@ public static class ConfirmationFinder
             Reason = vague is null ? context.Reason("confirmationMissing") : context.Reason("confirmationVague", vague.Text),
         };
     }
+
+    /// <summary>
+    /// "Can we jump on a quick Teams call Friday at 11?": proposing the step with a specific day or time asks the
+    /// recipient to accept it, without any confirmation word. With only a week ("Could we schedule a session next
+    /// week?") the recipient still has to pick the day, so it is not a confirmation.
+    /// </summary>
+    private static bool IsClosedQuestionAboutTheStep(SentenceContext context, Text.Sentence sentence) =>
+        context.IsMatch("closedQuestion", sentence)
+        && context.Dates.Any(d => d.Sentence.Start == sentence.Start && d.Mention.Quality == DateQuality.Resolvable
+            && (d.Mention.To is not { } to || to - d.Mention.From <= TimeSpan.FromDays(1)));
 }
