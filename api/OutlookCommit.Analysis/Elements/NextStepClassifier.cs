@@ -26,13 +26,17 @@ public static class NextStepClassifier
 
     private const int MaxDocumentNounGap = 32;
 
+    /// <summary>Past sentences and steps put off for later ("if it makes sense, our VP could meet your CMO in January") do not type this step.</summary>
+    private static bool IsAboutTheStep(SentenceContext context, Text.Sentence sentence) =>
+        !context.IsAboutThePast(sentence) && !context.IsMatch("deferredStep", sentence);
+
     public static NextStepType? Classify(SentenceContext context, bool hasAction)
     {
         if (!hasAction) return null;
         var scores = new Dictionary<NextStepType, int>();
         foreach (var sentence in context.Document.Sentences)
         {
-            if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence)) continue;
+            if (!IsAboutTheStep(context, sentence) || context.IsReplySubject(sentence)) continue;
             var hits = context.Lexicon.NextStepPatterns
                 .SelectMany(p => p.Pattern.Matches(context.Text, sentence.Start, sentence.End - sentence.Start)
                     .Where(m => !context.InsideVague(m.Index, m.Index + m.Length))
@@ -47,9 +51,9 @@ public static class NextStepClassifier
                 scores[group.Key] = scores.GetValueOrDefault(group.Key) + Math.Min(group.Count(), 2) * (sentence.IsSubject ? SubjectWeight : 1);
         }
         // Our executive and theirs in the same draft is an executive meeting, whatever else it mentions.
-        var ours = context.Document.Sentences.Any(s => !context.IsAboutThePast(s) && context.IsMatch("ourExecutive", s));
+        var ours = context.Document.Sentences.Any(s => IsAboutTheStep(context, s) && context.IsMatch("ourExecutive", s));
         var greeting = context.Document.Greeting;
-        var theirs = context.Document.Sentences.Any(s => !context.IsAboutThePast(s) && context.IsMatch("yourExecutive", s))
+        var theirs = context.Document.Sentences.Any(s => IsAboutTheStep(context, s) && context.IsMatch("yourExecutive", s))
             || context.Lexicon.IsMatch("addresseeExecutive", context.Text, greeting.Start, greeting.End - greeting.Start);
         if (ours && theirs) scores[NextStepType.ExecutiveMeeting] = scores.GetValueOrDefault(NextStepType.ExecutiveMeeting) + ExecutivePairWeight;
 
@@ -59,8 +63,14 @@ public static class NextStepClassifier
                 if (type == NextStepType.OnlineMeeting && pattern.IsMatch(location, 0, location.Length))
                     scores[type] = scores.GetValueOrDefault(type) + 1;
 
+        // A session, a review or a walkthrough with their engineers (SRE team, 信息科, IT 项目组) is a technical exchange
+        // when nothing else names the step: neither a purpose nor documents to send. A demo or a call stays what it is.
+        if (!Purposes.Any(t => scores.GetValueOrDefault(t) > 0) && !scores.ContainsKey(NextStepType.Materials) && context.Document.Sentences.Any(s =>
+                IsAboutTheStep(context, s) && context.IsMatch("technicalActivity", s) && context.IsMatch("technicalAudience", s)))
+            scores[NextStepType.TechnicalExchange] = 1;
+
         // A phone call with a purpose (打个电话过一下条款) is an online meeting, but only when nothing else names the step.
-        if (scores.Count == 0 && context.Document.Sentences.Any(s => !context.IsAboutThePast(s) && context.IsMatch("remoteCall", s)))
+        if (scores.Count == 0 && context.Document.Sentences.Any(s => IsAboutTheStep(context, s) && context.IsMatch("remoteCall", s)))
             return NextStepType.OnlineMeeting;
         if (scores.Count == 0) return null;
         // Zoom, Teams or 腾讯会议 say how the step happens, not what it is: an architecture review on Zoom is a
