@@ -105,6 +105,9 @@ public sealed class DateFinder
             results.AddRange(SafeParse(_english, segment, referenceLocal));
 
         var mentions = new List<DateMention>();
+        // "12/10 周四" read by the Chinese model as a duration of 1.2 weeks: a duration is never written with a slash,
+        // so such a reading gives way to the date the English model finds there.
+        results.RemoveAll(r => r.TypeName.EndsWith("duration", StringComparison.Ordinal) && r.Text.Contains('/'));
         foreach (var result in results.OrderByDescending(r => r.End - r.Start))
         {
             var s = result.Start + start;

@@ -32,7 +32,7 @@ public static class Sentences
                 while (cut < end && (IsTerminal(text[cut]) || text[cut] is '"' or '”' or '’' or ')' or '）')) cut++;
                 boundary = true;
             }
-            else if (c == '.' && (i + 1 >= end || char.IsWhiteSpace(text[i + 1])) && !IsAbbreviation(text, sentenceStart, i))
+            else if (c == '.' && (i + 1 >= end || char.IsWhiteSpace(text[i + 1])) && !IsAbbreviation(text, sentenceStart, i) && !IsListNumber(text, sentenceStart, i))
                 boundary = true;
             else if (c == ';' && (i + 1 >= end || char.IsWhiteSpace(text[i + 1]))) boundary = true;
 
@@ -49,6 +49,14 @@ public static class Sentences
         while (start < end && char.IsWhiteSpace(text[start])) start++;
         while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
         return end > start ? new Sentence(start, end, false) : null;
+    }
+
+    /// <summary>"1. Mr. Ibrahim Ade – Project Manager": a list item's number starts its sentence, it does not end one.</summary>
+    private static bool IsListNumber(string text, int sentenceStart, int dot)
+    {
+        var first = sentenceStart;
+        while (first < dot && char.IsWhiteSpace(text[first])) first++;
+        return dot - first is 1 or 2 && text.AsSpan(first, dot - first).IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
     private static bool IsAbbreviation(string text, int sentenceStart, int dot)
