@@ -44,8 +44,15 @@ public static class ActionFinder
             if (letter && !inWord) words++;
             inWord = letter;
         }
-        return words <= 1 && han <= 4;
+        if (words > 1 || han > 4) return false;
+        // An invite's subject is the meeting's name: 方案评审 or 技术交流 on an invite names the step by its purpose;
+        // 周会, 沟通 or 电话沟通 do not.
+        return !(context.Document.Draft.Kind == DraftKind.Event && han == 4 && NamesAPurpose(context, sentence));
     }
+
+    private static bool NamesAPurpose(SentenceContext context, Text.Sentence sentence) =>
+        context.Lexicon.NextStepPatterns.Any(p => NextStepClassifier.Purposes.Contains(p.Type)
+            && p.Pattern.IsMatch(context.Text, sentence.Start, sentence.End - sentence.Start));
 
     private static bool IsTopic(SentenceContext context, Text.Sentence sentence, int at)
     {

@@ -14,7 +14,8 @@ public static class NextStepClassifier
         NextStepType.Visit, NextStepType.OnlineMeeting, NextStepType.Materials,
     ];
 
-    private static readonly NextStepType[] Purposes =
+    /// <summary>The types that say what the step is for; the medium (online meeting) and documents (materials) do not.</summary>
+    public static readonly NextStepType[] Purposes =
         [NextStepType.ExecutiveMeeting, NextStepType.Introduction, NextStepType.TechnicalExchange, NextStepType.Visit];
 
     private const int SubjectWeight = 2;
