@@ -92,6 +92,22 @@ public sealed class IgnoredRangeFinder
     /// A signature is a delimiter line, or a sign-off ("Best,", 祝好) followed by a few short lines,
     /// or a trailing block of contact lines (phone, office hours, "Name | Title").
     /// </summary>
+    /// <summary>
+    /// "刘洋 / 手机：139… / 春节放假安排：2月5日-2月12日": a name line followed by a contact line opens the signature even
+    /// when other short lines (a holiday schedule, an out-of-office note) follow the contact lines.
+    /// </summary>
+    private int? FindNameAndContactBlock(List<Line> lines, int last)
+    {
+        for (var i = Math.Max(1, last - MaxSignatureLines + 1); i <= last; i++)
+        {
+            if (!SafeRegex.IsMatch(_contact, lines[i].Text)) continue;
+            var name = lines[i - 1].Text.Trim();
+            if (name.Length is 0 or > 40 || name.EndsWith('?') || Sentences.EndsSentence(name)) continue;
+            if (lines.Skip(i).Take(last - i + 1).All(l => l.Text.Length <= MaxSignatureLineLength)) return i - 1;
+        }
+        return null;
+    }
+
     private int? FindSignatureStart(List<Line> lines, int endLine)
     {
         for (var i = 0; i < endLine; i++)
@@ -115,7 +131,7 @@ public sealed class IgnoredRangeFinder
             if (!SafeRegex.IsMatch(_contact, lines[i].Text)) break;
             start = i;
         }
-        if (start > last) return null;
+        if (start > last) return FindNameAndContactBlock(lines, last);
         // A name line just above the contact lines belongs to the signature too.
         var above = start - 1;
         if (above >= 0 && lines[above].Text.Trim().Length is > 0 and <= 40 && !lines[above].Text.TrimEnd().EndsWith('?')
