@@ -82,7 +82,11 @@ public sealed class DateRules
         foreach (var m in SafeRegex.Matches(_endOfMonth, text, start, end - start))
         {
             var firstOfNext = new DateTimeOffset(reference.Year, reference.Month, 1, 0, 0, 0, reference.Offset).AddMonths(1);
-            yield return new DateMention(m.Index, m.Index + m.Length, m.Value, firstOfNext.AddDays(-1), firstOfNext, DateQuality.Resolvable, false);
+            // "By the end of the month" leaves everything from now to then open: a plan only when that is about a week
+            // (月底前 written on the 25th), too wide when the month has three weeks left. A named date ("by December 15")
+            // is a deadline however far it is; this is not one.
+            var quality = firstOfNext - reference <= DateFinder.MaxWindow ? DateQuality.Resolvable : DateQuality.TooWide;
+            yield return new DateMention(m.Index, m.Index + m.Length, m.Value, firstOfNext.AddDays(-1), firstOfNext, quality, false);
         }
         // "within 2 business days", 两个工作日内: a window to the end of the Nth working day (Saturday and Sunday skipped).
         foreach (var m in SafeRegex.Matches(_businessDays, text, start, end - start))
