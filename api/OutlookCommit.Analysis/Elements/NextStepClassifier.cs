@@ -27,20 +27,42 @@ public static class NextStepClassifier
 
     private const int MaxDocumentNounGap = 32;
 
-    /// <summary>Past sentences and steps put off for later ("if it makes sense, our VP could meet your CMO in January") do not type this step.</summary>
-    private static bool IsAboutTheStep(SentenceContext context, Text.Sentence sentence) =>
-        !context.IsAboutThePast(sentence) && !context.IsMatch("deferredStep", sentence);
-
-    public static NextStepType? Classify(SentenceContext context, bool hasAction)
+    /// <summary>
+    /// The sentences that can type the step, each with where its deferred part begins. Past sentences do not count,
+    /// unless the next one reschedules them ("we had to cancel last Thursday's Zoom demo. I'll find another slot");
+    /// a step put off for later counts from nowhere ("…, but that can wait") or only up to the words that put it off
+    /// ("我的建议是先线上演示，看完再决定要不要做POC": the demo counts, the POC does not).
+    /// </summary>
+    private static List<(Text.Sentence Sentence, int DeferredFrom)> SentencesAboutTheStep(SentenceContext context)
     {
-        if (!hasAction) return null;
-        var scores = new Dictionary<NextStepType, int>();
-        foreach (var sentence in context.Document.Sentences)
+        var sentences = context.Document.Sentences;
+        var about = new List<(Text.Sentence, int)>();
+        for (var i = 0; i < sentences.Count; i++)
         {
-            if (!IsAboutTheStep(context, sentence) || context.IsReplySubject(sentence)) continue;
+            var sentence = sentences[i];
+            var rescheduled = i + 1 < sentences.Count && context.IsMatch("rescheduleCue", sentences[i + 1]);
+            if ((!rescheduled && context.IsAboutThePast(sentence)) || context.IsMatch("deferredSentence", sentence)) continue;
+            var deferred = context.Matches("deferredStep", sentence).FirstOrDefault();
+            about.Add((sentence, deferred?.Index ?? sentence.End));
+        }
+        return about;
+    }
+
+    /// <summary>"考察完分校区" (the visit is done), "POC 之后的 pricing" (the POC as a point in time): the cue is not the step.</summary>
+    private static bool CueIsNotTheStep(SentenceContext context, int cueEnd, int sentenceEnd) =>
+        context.Lexicon.IsMatch("cueNotTheStep", context.Text, cueEnd, Math.Min(MaxCueTailGap, sentenceEnd - cueEnd));
+
+    private const int MaxCueTailGap = 8;
+
+    private static Dictionary<NextStepType, int> ScoreCues(SentenceContext context, IEnumerable<(Text.Sentence Sentence, int DeferredFrom)> sentences)
+    {
+        var scores = new Dictionary<NextStepType, int>();
+        foreach (var (sentence, deferredFrom) in sentences)
+        {
+            if (context.IsReplySubject(sentence)) continue;
             var hits = context.Lexicon.NextStepPatterns
-                .SelectMany(p => p.Pattern.Matches(context.Text, sentence.Start, sentence.End - sentence.Start)
-                    .Where(m => !context.InsideVague(m.Index, m.Index + m.Length))
+                .SelectMany(p => p.Pattern.Matches(context.Text, sentence.Start, deferredFrom - sentence.Start)
+                    .Where(m => !context.InsideVague(m.Index, m.Index + m.Length) && !CueIsNotTheStep(context, m.Index + m.Length, sentence.End))
                     .Select(m => (p.Type, Start: m.Index, End: m.Index + m.Length)))
                 .ToList();
             // "send the POC test cases", "share the security review questionnaire": a cue inside the name of a
@@ -51,10 +73,23 @@ public static class NextStepClassifier
             foreach (var group in hits.GroupBy(h => h.Type))
                 scores[group.Key] = scores.GetValueOrDefault(group.Key) + Math.Min(group.Count(), 2) * (sentence.IsSubject ? SubjectWeight : 1);
         }
+        return scores;
+    }
+
+    public static NextStepType? Classify(SentenceContext context, bool hasAction)
+    {
+        if (!hasAction) return null;
+        var about = SentencesAboutTheStep(context);
+        // "下一步有三个方向：一是…，二是…；我的建议是先从线上演示开始": a menu of possible steps does not type the draft
+        // when another sentence says which step it is.
+        var scores = ScoreCues(context, about.Where(s => !context.IsMatch("optionsList", s.Sentence)));
+        if (scores.Count == 0) scores = ScoreCues(context, about);
+
         // Our executive and theirs in the same draft is an executive meeting, whatever else it mentions.
-        var ours = context.Document.Sentences.Any(s => IsAboutTheStep(context, s) && context.IsMatch("ourExecutive", s));
+        bool Mentions(string group) => about.Any(s => context.Matches(group, s.Sentence).Any(m => m.Index < s.DeferredFrom));
+        var ours = Mentions("ourExecutive");
         var greeting = context.Document.Greeting;
-        var theirs = context.Document.Sentences.Any(s => IsAboutTheStep(context, s) && context.IsMatch("yourExecutive", s))
+        var theirs = Mentions("yourExecutive")
             || context.Lexicon.IsMatch("addresseeExecutive", context.Text, greeting.Start, greeting.End - greeting.Start);
         if (ours && theirs) scores[NextStepType.ExecutiveMeeting] = scores.GetValueOrDefault(NextStepType.ExecutiveMeeting) + ExecutivePairWeight;
 
@@ -66,12 +101,15 @@ public static class NextStepClassifier
 
         // A session, a review or a walkthrough with their engineers (SRE team, 信息科, IT 项目组) is a technical exchange
         // when nothing else names the step: neither a purpose nor documents to send. A demo or a call stays what it is.
-        if (!Purposes.Any(t => scores.GetValueOrDefault(t) > 0) && !scores.ContainsKey(NextStepType.Materials) && context.Document.Sentences.Any(s =>
-                IsAboutTheStep(context, s) && context.IsMatch("technicalActivity", s) && context.IsMatch("technicalAudience", s)))
+        // An invite is one meeting, so there the session and the people may be in different lines.
+        var technical = context.Document.Draft.Kind == DraftKind.Event
+            ? Mentions("technicalActivity") && Mentions("technicalAudience")
+            : about.Any(s => context.IsMatch("technicalActivity", s.Sentence) && context.IsMatch("technicalAudience", s.Sentence));
+        if (technical && !Purposes.Any(t => scores.GetValueOrDefault(t) > 0) && !scores.ContainsKey(NextStepType.Materials))
             scores[NextStepType.TechnicalExchange] = 1;
 
         // A phone call with a purpose (打个电话过一下条款) is an online meeting, but only when nothing else names the step.
-        if (scores.Count == 0 && context.Document.Sentences.Any(s => IsAboutTheStep(context, s) && context.IsMatch("remoteCall", s)))
+        if (scores.Count == 0 && Mentions("remoteCall"))
             return NextStepType.OnlineMeeting;
         if (scores.Count == 0) return null;
         // Zoom, Teams or 腾讯会议 say how the step happens, not what it is: an architecture review on Zoom is a
