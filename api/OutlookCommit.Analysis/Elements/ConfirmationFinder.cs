@@ -9,8 +9,12 @@ public static class ConfirmationFinder
     public static ElementReport Find(SentenceContext context)
     {
         var evidence = new List<TextSpan>();
+        Text.Sentence? previous = null;
         foreach (var sentence in context.Document.BodySentences)
         {
+            var offered = previous;
+            previous = sentence;
+            if (IsPickAmongOptions(context, sentence, offered)) { evidence.Add(context.Span(sentence.Start, sentence.End)); continue; }
             if (context.IsMatch("confirmationBlocker", sentence) || context.HasBlank(sentence)) continue;
             var match = context.Matches("confirmation", sentence).FirstOrDefault(m => !context.InsideVague(m.Index, m.Index + m.Length));
             if (match is not null || IsClosedQuestionAboutTheStep(context, sentence)) evidence.Add(context.Span(sentence.Start, sentence.End));
@@ -22,6 +26,22 @@ public static class ConfirmationFinder
             Present = false,
             Reason = vague is null ? context.Reason("confirmationMissing") : context.Reason("confirmationVague", vague.Text),
         };
+    }
+
+    /// <summary>
+    /// "本周四下午或周五上午都可以。您看钱总哪个时间更方便？": asking the recipient to pick is a confirmation when specific
+    /// options were just offered (a specific day or time and an "or", in this sentence or the one before; the recognizer
+    /// does not always return the second option); with only weeks to choose from (下周或者下下周) the recipient still
+    /// has to find the time, so it is not.
+    /// </summary>
+    private static bool IsPickAmongOptions(SentenceContext context, Text.Sentence sentence, Text.Sentence? before)
+    {
+        if (!context.IsMatch("pickQuestion", sentence) || context.HasBlank(sentence)) return false;
+        bool OffersOptions(Text.Sentence s) => context.IsMatch("alternative", s)
+            && context.Dates.Any(d => d.Sentence.Start == s.Start && d.Mention.Quality == DateQuality.Resolvable
+                && (d.Mention.To is not { } to || to - d.Mention.From <= TimeSpan.FromDays(1))
+                && !context.OverlapsVague(d.Mention.Start, d.Mention.End));
+        return OffersOptions(sentence) || (before is { } b && OffersOptions(b));
     }
 
     /// <summary>
