@@ -45,14 +45,14 @@ public static class ActionFinder
             inWord = letter;
         }
         if (words > 1 || han > 4) return false;
-        // An invite's subject is the meeting's name: 方案评审 or 技术交流 on an invite names the step by its purpose;
+        // An invite's subject is the meeting's name: 方案评审, 方案汇报 or 技术交流 on an invite names the step;
         // 周会, 沟通 or 电话沟通 do not.
-        return !(context.Document.Draft.Kind == DraftKind.Event && han == 4 && NamesAPurpose(context, sentence));
+        return !(context.Document.Draft.Kind == DraftKind.Event && han == 4 && NamesAStep(context, sentence));
     }
 
-    private static bool NamesAPurpose(SentenceContext context, Text.Sentence sentence) =>
-        context.Lexicon.NextStepPatterns.Any(p => NextStepClassifier.Purposes.Contains(p.Type)
-            && p.Pattern.IsMatch(context.Text, sentence.Start, sentence.End - sentence.Start));
+    /// <summary>方案评审, 技术交流, 方案汇报 name a step; 电话沟通 (a weak step) and 周会 do not.</summary>
+    private static bool NamesAStep(SentenceContext context, Text.Sentence sentence) =>
+        context.IsMatch("action", sentence) && !context.IsMatch("weakAction", sentence);
 
     private static bool IsTopic(SentenceContext context, Text.Sentence sentence, int at)
     {
@@ -100,6 +100,8 @@ public static class ActionFinder
             if (context.IsAboutThePast(sentence) || context.IsReplySubject(sentence) || IsBareSubject(context, sentence)) continue;
             // "Join Zoom Meeting", "王明 邀请您参加腾讯会议": the calendar tool's text, not a step the rep wrote.
             if (context.IsMatch("meetingBoilerplate", sentence)) continue;
+            // "附件是我们准备的初步方案" / "Attached is the proposal": the document arrives with this email; it is no step.
+            if (context.IsMatch("deliveredNow", sentence)) continue;
             var vagueSentence = context.Vague.Any(v => v.Kind == VagueKind.VagueAction && v.Start >= sentence.Start && v.End <= sentence.End);
             // "我们董事长想专程来拜访一下您": a visit is a courtesy, but our executive making it is the step itself.
             var byOurExecutive = context.IsMatch("ourExecutive", sentence);

@@ -104,7 +104,8 @@ public static class NextStepClassifier
         // An invite is one meeting, so there the session and the people may be in different lines.
         var technical = context.Document.Draft.Kind == DraftKind.Event
             ? Mentions("technicalActivity") && Mentions("technicalAudience")
-            : about.Any(s => context.IsMatch("technicalActivity", s.Sentence) && context.IsMatch("technicalAudience", s.Sentence));
+            : about.Any(s => context.IsMatch("technicalActivity", s.Sentence) && context.IsMatch("technicalAudience", s.Sentence)
+                && !context.Vague.Any(v => v.Kind == VagueKind.VagueTime && v.Start >= s.Sentence.Start && v.End <= s.Sentence.End));
         if (technical && !Purposes.Any(t => scores.GetValueOrDefault(t) > 0) && !scores.ContainsKey(NextStepType.Materials))
             scores[NextStepType.TechnicalExchange] = 1;
 
@@ -120,6 +121,8 @@ public static class NextStepClassifier
             scores.Remove(NextStepType.OnlineMeeting);
             scores.Remove(NextStepType.Materials);
         }
+        // Coming on site says where a technical exchange happens: 上门做一次技术交流 is the exchange.
+        if (scores.GetValueOrDefault(NextStepType.TechnicalExchange) > 0) scores.Remove(NextStepType.Visit);
         var best = scores.Values.Max();
         return Priority.First(t => scores.GetValueOrDefault(t) == best);
     }
