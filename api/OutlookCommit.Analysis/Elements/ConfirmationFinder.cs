@@ -37,10 +37,7 @@ public static class ConfirmationFinder
     private static bool IsPickAmongOptions(SentenceContext context, Text.Sentence sentence, Text.Sentence? before)
     {
         if (!context.IsMatch("pickQuestion", sentence) || context.HasBlank(sentence)) return false;
-        bool OffersOptions(Text.Sentence s) => context.IsMatch("alternative", s)
-            && context.Dates.Any(d => d.Sentence.Start == s.Start && d.Mention.Quality == DateQuality.Resolvable
-                && (d.Mention.To is not { } to || to - d.Mention.From <= TimeSpan.FromDays(1))
-                && !context.OverlapsVague(d.Mention.Start, d.Mention.End));
+        bool OffersOptions(Text.Sentence s) => context.IsMatch("alternative", s) && NamesASpecificTime(context, s);
         return OffersOptions(sentence) || (before is { } b && OffersOptions(b));
     }
 
@@ -50,7 +47,11 @@ public static class ConfirmationFinder
     /// week?") the recipient still has to pick the day, so it is not a confirmation.
     /// </summary>
     private static bool IsClosedQuestionAboutTheStep(SentenceContext context, Text.Sentence sentence) =>
-        context.IsMatch("closedQuestion", sentence)
-        && context.Dates.Any(d => d.Sentence.Start == sentence.Start && d.Mention.Quality == DateQuality.Resolvable
-            && (d.Mention.To is not { } to || to - d.Mention.From <= TimeSpan.FromDays(1)));
+        context.IsMatch("closedQuestion", sentence) && NamesASpecificTime(context, sentence);
+
+    /// <summary>A day or a time at most a day wide, not a vague one ("in a couple of days"): something to say yes to.</summary>
+    private static bool NamesASpecificTime(SentenceContext context, Text.Sentence sentence) =>
+        context.Dates.Any(d => d.Sentence.Start == sentence.Start && d.Mention.Quality == DateQuality.Resolvable
+            && (d.Mention.To is not { } to || to - d.Mention.From <= TimeSpan.FromDays(1))
+            && !context.OverlapsVague(d.Mention.Start, d.Mention.End));
 }
