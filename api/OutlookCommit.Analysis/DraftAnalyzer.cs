@@ -70,7 +70,7 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
         var attendee = AttendeeFinder.Find(context);
         var date = DateElementFinder.Find(context);
         var confirmation = ConfirmationFinder.Find(context);
-        var nextStep = NextStepClassifier.Classify(context, action.Present);
+        var nextStep = NextStepClassifier.Classify(context, action.Present, confirmation.Evidence);
 
         var outcome = action.Present && attendee.Present && date.Present
             ? confirmation.Present ? Outcome.ClosedLoop : Outcome.Advance

@@ -76,10 +76,57 @@ public static class NextStepClassifier
         return scores;
     }
 
-    public static NextStepType? Classify(SentenceContext context, bool hasAction)
+    /// <param name="asked">The sentences that ask the recipient to confirm (the confirmation evidence), if known.</param>
+    public static NextStepType? Classify(SentenceContext context, bool hasAction, IReadOnlyList<TextSpan>? asked = null)
     {
         if (!hasAction) return null;
         var about = SentencesAboutTheStep(context);
+        var overall = Candidates(context, about);
+        // "A few things: 1) I'll send the questionnaire; 2) our CTO would like to meet your CIO this summer; 3) a deep-dive
+        // with your network team. Could we do that deep-dive next Tuesday?": when several purposes are in play, the one
+        // the rep asks the recipient to confirm (that sentence and the one before it) is the step.
+        if (overall.Count > 1 && asked is { Count: > 0 })
+        {
+            // Only to choose between the purposes still in the running: a confirmation about a document's deadline
+            // does not make the draft's meeting a materials step.
+            var focal = ScoreCues(context, Focal(context, about, asked));
+            var asks = overall.Keys.Where(t => Purposes.Contains(t) && focal.GetValueOrDefault(t) > 0).ToList();
+            var top = asks.Count == 0 ? 0 : asks.Max(t => focal[t]);
+            if (asks.Count(t => focal[t] == top) == 1) return asks.First(t => focal[t] == top);
+        }
+        return overall.Count == 0 ? null : Best(overall);
+    }
+
+    private static NextStepType Best(Dictionary<NextStepType, int> scores)
+    {
+        var best = scores.Values.Max();
+        return Priority.First(t => scores.GetValueOrDefault(t) == best);
+    }
+
+    /// <summary>
+    /// The sentences that ask for the confirmation, and before a short one that names a time but no step
+    /// ("您看下周三下午2点可以吗？", "Does Tuesday at 2 work?") the sentence it refers back to.
+    /// </summary>
+    private static List<(Text.Sentence Sentence, int DeferredFrom)> Focal(SentenceContext context, List<(Text.Sentence Sentence, int DeferredFrom)> about, IReadOnlyList<TextSpan> asked)
+    {
+        var focal = new List<(Text.Sentence, int)>();
+        for (var i = 0; i < about.Count; i++)
+        {
+            var s = about[i].Sentence;
+            if (!asked.Any(a => a.Start < s.End && s.Start < a.End)) continue;
+            var refersBack = s.End - s.Start <= ShortQuestion && ScoreCues(context, [about[i]]).Count == 0
+                && context.Dates.Any(d => d.Sentence.Start == s.Start && d.Mention.Quality == Dates.DateQuality.Resolvable);
+            if (refersBack && i > 0 && !about[i - 1].Sentence.IsSubject && !focal.Contains(about[i - 1])) focal.Add(about[i - 1]);
+            if (!focal.Contains(about[i])) focal.Add(about[i]);
+        }
+        return focal;
+    }
+
+    private const int ShortQuestion = 40;
+
+    /// <summary>The types still in the running after the rules below, with their scores (empty: no type).</summary>
+    private static Dictionary<NextStepType, int> Candidates(SentenceContext context, List<(Text.Sentence Sentence, int DeferredFrom)> about)
+    {
         // "下一步有三个方向：一是…，二是…；我的建议是先从线上演示开始": a menu of possible steps does not type the draft
         // when another sentence says which step it is.
         var scores = ScoreCues(context, about.Where(s => !context.IsMatch("optionsList", s.Sentence)));
@@ -110,9 +157,7 @@ public static class NextStepClassifier
             scores[NextStepType.TechnicalExchange] = 1;
 
         // A phone call with a purpose (打个电话过一下条款) is an online meeting, but only when nothing else names the step.
-        if (scores.Count == 0 && Mentions("remoteCall"))
-            return NextStepType.OnlineMeeting;
-        if (scores.Count == 0) return null;
+        if (scores.Count == 0 && Mentions("remoteCall")) return new() { [NextStepType.OnlineMeeting] = 1 };
         // Zoom, Teams or 腾讯会议 say how the step happens, not what it is: an architecture review on Zoom is a
         // technical exchange, an introduction on Teams an introduction. The format decides only when nothing else does.
         // Likewise documents prepared or revised around a workshop, a visit or an introduction are its preparation.
@@ -121,9 +166,10 @@ public static class NextStepClassifier
             scores.Remove(NextStepType.OnlineMeeting);
             scores.Remove(NextStepType.Materials);
         }
-        // Coming on site says where a technical exchange happens: 上门做一次技术交流 is the exchange.
-        if (scores.GetValueOrDefault(NextStepType.TechnicalExchange) > 0) scores.Remove(NextStepType.Visit);
-        var best = scores.Values.Max();
-        return Priority.First(t => scores.GetValueOrDefault(t) == best);
+        // Coming on site says where a technical exchange, an introduction or an executive meeting happens: 上门做一次技术交流
+        // is the exchange; "Michael could come to your Park Avenue office" is where our President meets your CEO.
+        if (new[] { NextStepType.TechnicalExchange, NextStepType.Introduction, NextStepType.ExecutiveMeeting }.Any(t => scores.GetValueOrDefault(t) > 0))
+            scores.Remove(NextStepType.Visit);
+        return scores;
     }
 }
