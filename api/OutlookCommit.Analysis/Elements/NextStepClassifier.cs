@@ -54,6 +54,23 @@ public static class NextStepClassifier
 
     private const int MaxCueTailGap = 8;
 
+    /// <summary>"Next steps after the workshop", 上次的交流: the cue names a meeting already held.</summary>
+    private static bool CueNamesAPastMeeting(SentenceContext context, int sentenceStart, int cueStart)
+    {
+        var from = Math.Max(sentenceStart, cueStart - MaxCueLeadGap);
+        return context.Lexicon.IsMatch("cueAfterPast", context.Text, from, cueStart - from);
+    }
+
+    private const int MaxCueLeadGap = 24;
+
+    /// <summary>The end of the word the cue starts with ("introduce" in "introduce our CEO to…").</summary>
+    private static int IntroWordEnd(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && char.IsLetter(text[i]) && !Text.LanguageDetector.IsHan(text[i])) i++;
+        return i == start ? Math.Min(text.Length, start + 2) : i;
+    }
+
     private static Dictionary<NextStepType, int> ScoreCues(SentenceContext context, IEnumerable<(Text.Sentence Sentence, int DeferredFrom)> sentences)
     {
         var scores = new Dictionary<NextStepType, int>();
@@ -62,11 +79,15 @@ public static class NextStepClassifier
             if (context.IsReplySubject(sentence)) continue;
             var hits = context.Lexicon.NextStepPatterns
                 .SelectMany(p => p.Pattern.Matches(context.Text, sentence.Start, deferredFrom - sentence.Start)
-                    .Where(m => !context.InsideVague(m.Index, m.Index + m.Length) && !CueIsNotTheStep(context, m.Index + m.Length, sentence.End))
+                    .Where(m => !context.InsideVague(m.Index, m.Index + m.Length) && !CueIsNotTheStep(context, m.Index + m.Length, sentence.End)
+                        && !CueNamesAPastMeeting(context, sentence.Start, m.Index))
                     .Select(m => (p.Type, Start: m.Index, End: m.Index + m.Length)))
                 .ToList();
             // "send the POC test cases", "share the security review questionnaire": a cue inside the name of a
             // document being sent belongs to the document, not to the step.
+            // "introduce our CEO to your COO": the rep introducing its own people is not the domain's introduction.
+            hits.RemoveAll(h => h.Type == NextStepType.Introduction
+                && context.Lexicon.IsMatch("repIntroduces", context.Text, IntroWordEnd(context.Text, h.Start), Math.Min(MaxCueTailGap * 4, sentence.End - IntroWordEnd(context.Text, h.Start))));
             var documents = hits.Where(h => h.Type == NextStepType.Materials).ToList();
             hits.RemoveAll(h => h.Type != NextStepType.Materials
                 && (documents.Any(d => d.Start <= h.Start && h.End <= d.End) || NamesADocument(context, h.End, sentence.End)));
