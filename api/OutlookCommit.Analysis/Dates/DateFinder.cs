@@ -116,7 +116,9 @@ public sealed class DateFinder
             var mention = Resolve(text, s, e, result, reference);
             if (mention is not null) mentions.Add(mention);
         }
-        mentions.AddRange(_rules.FindExtra(text, start, end, reference).Where(x => !mentions.Any(m => m.Overlaps(x.Start, x.End))));
+        var extra = _rules.FindExtra(text, start, end, reference).ToList();
+        mentions.RemoveAll(m => extra.Any(x => x.ReplacesRecognizer && m.Overlaps(x.Start, x.End)));
+        mentions.AddRange(extra.Where(x => !mentions.Any(m => m.Overlaps(x.Start, x.End))));
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mentions;
     }

@@ -18,5 +18,8 @@ public sealed record DateMention(int Start, int End, string Text, DateTimeOffset
     /// <summary>A clock time with no day of its own ("下午2点", "at 3pm").</summary>
     public bool IsTimeOnly { get; init; }
 
+    /// <summary>A rule's reading that replaces whatever the recognizers read over the same words ("by the end of the month").</summary>
+    public bool ReplacesRecognizer { get; init; }
+
     public bool Overlaps(int start, int end) => Start < end && start < End;
 }

@@ -86,7 +86,7 @@ public sealed class DateRules
             // (月底前 written on the 25th), too wide when the month has three weeks left. A named date ("by December 15")
             // is a deadline however far it is; this is not one.
             var quality = firstOfNext - reference <= DateFinder.MaxWindow ? DateQuality.Resolvable : DateQuality.TooWide;
-            yield return new DateMention(m.Index, m.Index + m.Length, m.Value, firstOfNext.AddDays(-1), firstOfNext, quality, false);
+            yield return new DateMention(m.Index, m.Index + m.Length, m.Value, firstOfNext.AddDays(-1), firstOfNext, quality, false) { ReplacesRecognizer = true };
         }
         // "within 2 business days", 两个工作日内: a window to the end of the Nth working day (Saturday and Sunday skipped).
         foreach (var m in SafeRegex.Matches(_businessDays, text, start, end - start))
