@@ -9,13 +9,19 @@ namespace OutlookCommit.Analysis.Lexicons;
 /// .NET's fast \b; only sentences that mix Han and Latin use the Latin-only word boundary.
 /// </summary>
 /// <remarks>
-/// A group starts with interpreted regexes, which take a fraction of the time to build, so the engine can answer
-/// within a second of start-up; <see cref="CompileForSpeed"/> later swaps in compiled ones that match the same
-/// text faster. Both are built from the same pattern text with the same options, so the answers do not change.
+/// <para>Each pattern is its own regex, and their matches are merged the way one alternation would pick them (leftmost
+/// first, the earlier pattern on a tie, no overlaps). A single alternation of 50 patterns was 10–20 times slower:
+/// it loses every pattern's own search for its first letters and tries all of them at every position.</para>
+/// <para>A group starts with interpreted regexes, which take a fraction of the time to build, so the engine can answer
+/// within a second of start-up; <see cref="CompileForSpeed"/> later swaps in compiled ones that match the same text
+/// faster. Both are built from the same pattern text with the same options, so the answers do not change.</para>
 /// </remarks>
 public sealed class PatternGroup
 {
-    private sealed record Regexes(Regex? Latin, Regex? LatinAmongHan, Regex? Han);
+    /// <summary>The patterns one by one, and (built on first need) the same patterns as one alternation.</summary>
+    private sealed record Patterns(Regex[] Each, Lazy<Regex?> Alternation);
+
+    private sealed record Regexes(Patterns Latin, Patterns LatinAmongHan, Patterns Han);
 
     private readonly List<string> _latinPatterns;
     private readonly List<string> _hanPatterns;
@@ -23,13 +29,21 @@ public sealed class PatternGroup
 
     public PatternGroup(IEnumerable<string> latinPatterns, IEnumerable<string> hanPatterns, bool compiled = true)
     {
-        _latinPatterns = latinPatterns.ToList();
-        _hanPatterns = hanPatterns.ToList();
+        _latinPatterns = latinPatterns.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        _hanPatterns = hanPatterns.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         _regexes = Build(compiled);
     }
 
     /// <summary>Whether the group already matches with compiled regexes.</summary>
-    public bool IsCompiled => _regexes.Latin?.Options.HasFlag(RegexOptions.Compiled) ?? _regexes.Han?.Options.HasFlag(RegexOptions.Compiled) ?? true;
+    public bool IsCompiled
+    {
+        get
+        {
+            var r = _regexes;
+            var any = r.Latin.Each.FirstOrDefault() ?? r.Han.Each.FirstOrDefault();
+            return any is null || any.Options.HasFlag(RegexOptions.Compiled);
+        }
+    }
 
     /// <summary>Replaces interpreted regexes with compiled ones; safe while other threads are matching.</summary>
     public void CompileForSpeed()
@@ -38,22 +52,76 @@ public sealed class PatternGroup
     }
 
     private Regexes Build(bool compiled) => new(
-        EmbeddedData.CompileAny(_latinPatterns, latinBoundary: false, compiled: compiled),
-        EmbeddedData.CompileAny(_latinPatterns, compiled: compiled),
-        EmbeddedData.CompileAny(_hanPatterns, compiled: compiled));
+        Build(_latinPatterns, latinBoundary: false, compiled),
+        Build(_latinPatterns, latinBoundary: true, compiled),
+        Build(_hanPatterns, latinBoundary: true, compiled));
+
+    // The alternation is only a fallback for the rare sentence where patterns' matches overlap, so it stays interpreted.
+    private static Patterns Build(List<string> patterns, bool latinBoundary, bool compiled) => new(
+        patterns.Select(p => EmbeddedData.Compile(p, latinBoundary: latinBoundary, compiled: compiled)).ToArray(),
+        new Lazy<Regex?>(() => EmbeddedData.CompileAny(patterns, latinBoundary: latinBoundary, compiled: false)));
 
     public IEnumerable<Match> Matches(string text, int start, int length)
     {
         var regexes = _regexes;
         var (han, latin) = Scripts(text, start, length);
-        if (!han) return SafeRegex.Matches(regexes.Latin, text, start, length);
-        if (!latin) return SafeRegex.Matches(regexes.Han, text, start, length);
-        return SafeRegex.Matches(regexes.LatinAmongHan, text, start, length)
-            .Concat(SafeRegex.Matches(regexes.Han, text, start, length))
+        if (!han) return Alternation(regexes.Latin, text, start, length);
+        if (!latin) return Alternation(regexes.Han, text, start, length);
+        return Alternation(regexes.LatinAmongHan, text, start, length)
+            .Concat(Alternation(regexes.Han, text, start, length))
             .OrderBy(m => m.Index);
     }
 
     public bool IsMatch(string text, int start, int length) => Matches(text, start, length).Any();
+
+    /// <summary>
+    /// The matches one alternation of the patterns returns: at each step the leftmost match of any pattern that starts
+    /// at or after where the previous one ended, the earlier pattern on a tie. Each pattern's own matches are searched
+    /// once. Only when a pattern's own match straddles the point reached (two patterns matched overlapping words) could
+    /// it have a different match starting later inside it; from there on the real alternation answers.
+    /// </summary>
+    private static IEnumerable<Match> Alternation(Patterns patterns, string text, int start, int length)
+    {
+        var each = patterns.Each;
+        if (each.Length == 0 || text.Length == 0) yield break;
+        if (each.Length == 1)
+        {
+            foreach (var m in SafeRegex.Matches(each[0], text, start, length)) yield return m;
+            yield break;
+        }
+        var pending = new IEnumerator<Match>[each.Length];
+        var next = new Match?[each.Length];
+        for (var i = 0; i < each.Length; i++)
+        {
+            pending[i] = SafeRegex.Matches(each[i], text, start, length).GetEnumerator();
+            next[i] = pending[i].MoveNext() ? pending[i].Current : null;
+        }
+        var position = start;
+        while (true)
+        {
+            var best = -1;
+            var straddled = false;
+            for (var i = 0; i < each.Length; i++)
+            {
+                while (next[i] is { } m && m.Index < position)
+                {
+                    straddled |= m.Index + m.Length > position;
+                    next[i] = pending[i].MoveNext() ? pending[i].Current : null;
+                }
+                if (next[i] is { } candidate && (best < 0 || candidate.Index < next[best]!.Index)) best = i;
+            }
+            if (straddled)
+            {
+                foreach (var m in SafeRegex.Matches(patterns.Alternation.Value, text, start, length))
+                    if (m.Index >= position) yield return m;
+                yield break;
+            }
+            if (best < 0) yield break;
+            var chosen = next[best]!;
+            yield return chosen;
+            position = chosen.Index + chosen.Length;
+        }
+    }
 
     private static (bool Han, bool Latin) Scripts(string text, int start, int length)
     {
