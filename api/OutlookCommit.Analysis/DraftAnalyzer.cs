@@ -9,9 +9,9 @@ using OutlookCommit.Analysis.Text;
 namespace OutlookCommit.Analysis;
 
 /// <summary>
-/// The engine. Build one per process: construction reads the lexicons and loads the date models (about a second),
-/// then the lexicon's patterns are compiled in the background (<see cref="PatternsCompiled"/>); drafts analyzed
-/// before that get the same answers, a little more slowly.
+/// The engine. Build one per process: construction reads the lexicons and loads the date models (about a second);
+/// after the warm-up the lexicon's patterns are compiled in the background (<see cref="PatternsCompiled"/>); drafts
+/// analyzed before that get the same answers, more slowly.
 /// </summary>
 public sealed class DraftAnalyzer : IDraftAnalyzer
 {
@@ -33,11 +33,18 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
         _dates = new DateFinder(new DateRules(_lexicon.Files), models.GetAwaiter().GetResult(),
             (text, start, length) => lexicon.IsMatch("timeHint", text, start, length));
         _asks = asks.GetAwaiter().GetResult();
-        PatternsCompiled = Task.Run(lexicon.CompileForSpeed);
+        _compile = new Lazy<Task>(() => Task.Run(lexicon.CompileForSpeed));
     }
 
-    /// <summary>Completes when the lexicon matches with compiled regexes (benchmarks wait for it; requests need not).</summary>
-    public Task PatternsCompiled { get; }
+    private readonly Lazy<Task> _compile;
+    private volatile bool _warmingUp;
+
+    /// <summary>
+    /// Completes when the lexicon matches with compiled regexes (benchmarks wait for it; requests need not). The compile
+    /// starts after <see cref="WarmUp"/> (or with the first analysis), so it does not slow the warm-up that a server
+    /// waits for before it listens.
+    /// </summary>
+    public Task PatternsCompiled => _compile.Value;
 
     /// <summary>
     /// Runs drafts that take every stage's first-time paths (HTML, quotes, signatures, English and Chinese dates of
@@ -54,12 +61,16 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
             new() { Subject = "技术交流", Body = "张总，下周三下午3点和贵司技术团队做一次技术交流，48小时之内我把方案发给您和信息部的王主任，本周五下班前请您确认一下，您看可以吗？\n\n-----原始邮件-----\n发件人: 张总\n发送时间: 2026年11月26日 15:00\n过两天再碰一碰。", ReferenceTime = now },
             new() { Kind = DraftKind.Event, Subject = "Teams demo", Body = "please confirm 这个时间 OK 吗", Attendees = [new EmailAddress("王工", "wang@kehu.cn")], Start = now.AddDays(3), End = now.AddDays(3).AddHours(1), ReferenceTime = now },
         ];
-        foreach (var draft in drafts) Analyze(draft);
+        _warmingUp = true;
+        try { foreach (var draft in drafts) Analyze(draft); }
+        finally { _warmingUp = false; }
+        _ = PatternsCompiled;
     }
 
     public DraftAnalysis Analyze(Draft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        if (!_warmingUp && !_compile.IsValueCreated) _ = PatternsCompiled;
         if (draft.ReferenceTime == default) draft = draft with { ReferenceTime = DateTimeOffset.Now };
 
         var document = DraftDocument.Read(draft, _ignored, _lexicon);
