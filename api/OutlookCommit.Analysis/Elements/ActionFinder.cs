@@ -52,7 +52,16 @@ public static class ActionFinder
 
     /// <summary>方案评审, 技术交流, 方案汇报 name a step; 电话沟通 (a weak step) and 周会 do not.</summary>
     private static bool NamesAStep(SentenceContext context, Text.Sentence sentence) =>
-        context.IsMatch("action", sentence) && !context.IsMatch("weakAction", sentence);
+        context.IsMatch("action", sentence) && !context.IsMatch("weakAction", sentence) && !NamesOnlyTheMedium(context, sentence);
+
+    /// <summary>An invite titled 腾讯会议 or "Teams meeting" names the tool, not the step.</summary>
+    private static bool NamesOnlyTheMedium(SentenceContext context, Text.Sentence sentence)
+    {
+        var types = context.Lexicon.NextStepPatterns
+            .Where(p => p.Pattern.IsMatch(context.Text, sentence.Start, sentence.End - sentence.Start))
+            .Select(p => p.Type).ToList();
+        return types.Count > 0 && types.All(t => t == NextStepType.OnlineMeeting);
+    }
 
     private static bool IsTopic(SentenceContext context, Text.Sentence sentence, int at)
     {
