@@ -18,6 +18,9 @@ public static class NextStepClassifier
     public static readonly NextStepType[] Purposes =
         [NextStepType.ExecutiveMeeting, NextStepType.Introduction, NextStepType.TechnicalExchange, NextStepType.Visit];
 
+    /// <summary>A sentence that can type the step, and where its part put off for later begins (its end if none).</summary>
+    private readonly record struct StepSentence(Text.Sentence Sentence, int DeferredFrom);
+
     private const int SubjectWeight = 2;
     private const int ExecutivePairWeight = 3;
 
@@ -33,17 +36,17 @@ public static class NextStepClassifier
     /// a step put off for later counts from nowhere ("…, but that can wait") or only up to the words that put it off
     /// ("我的建议是先线上演示，看完再决定要不要做POC": the demo counts, the POC does not).
     /// </summary>
-    private static List<(Text.Sentence Sentence, int DeferredFrom)> SentencesAboutTheStep(SentenceContext context)
+    private static List<StepSentence> SentencesAboutTheStep(SentenceContext context)
     {
         var sentences = context.Document.Sentences;
-        var about = new List<(Text.Sentence, int)>();
+        var about = new List<StepSentence>();
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
             var rescheduled = i + 1 < sentences.Count && context.IsMatch("rescheduleCue", sentences[i + 1]);
             if ((!rescheduled && context.IsAboutThePast(sentence)) || context.IsMatch("deferredSentence", sentence)) continue;
             var deferred = context.Matches("deferredStep", sentence).FirstOrDefault();
-            about.Add((sentence, deferred?.Index ?? sentence.End));
+            about.Add(new(sentence, deferred?.Index ?? sentence.End));
         }
         return about;
     }
@@ -71,7 +74,7 @@ public static class NextStepClassifier
         return i == start ? Math.Min(text.Length, start + 2) : i;
     }
 
-    private static Dictionary<NextStepType, int> ScoreCues(SentenceContext context, IEnumerable<(Text.Sentence Sentence, int DeferredFrom)> sentences)
+    private static Dictionary<NextStepType, int> ScoreCues(SentenceContext context, IEnumerable<StepSentence> sentences)
     {
         var scores = new Dictionary<NextStepType, int>();
         foreach (var (sentence, deferredFrom) in sentences)
@@ -128,9 +131,9 @@ public static class NextStepClassifier
     /// The sentences that ask for the confirmation, and before a short one that names a time but no step
     /// ("您看下周三下午2点可以吗？", "Does Tuesday at 2 work?") the sentence it refers back to.
     /// </summary>
-    private static List<(Text.Sentence Sentence, int DeferredFrom)> Focal(SentenceContext context, List<(Text.Sentence Sentence, int DeferredFrom)> about, IReadOnlyList<TextSpan> asked)
+    private static List<StepSentence> Focal(SentenceContext context, List<StepSentence> about, IReadOnlyList<TextSpan> asked)
     {
-        var focal = new List<(Text.Sentence, int)>();
+        var focal = new List<StepSentence>();
         for (var i = 0; i < about.Count; i++)
         {
             var s = about[i].Sentence;
@@ -146,7 +149,7 @@ public static class NextStepClassifier
     private const int ShortQuestion = 40;
 
     /// <summary>The types still in the running after the rules below, with their scores (empty: no type).</summary>
-    private static Dictionary<NextStepType, int> Candidates(SentenceContext context, List<(Text.Sentence Sentence, int DeferredFrom)> about)
+    private static Dictionary<NextStepType, int> Candidates(SentenceContext context, List<StepSentence> about)
     {
         // "下一步有三个方向：一是…，二是…；我的建议是先从线上演示开始": a menu of possible steps does not type the draft
         // when another sentence says which step it is.
