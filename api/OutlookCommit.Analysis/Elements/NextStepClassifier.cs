@@ -105,7 +105,10 @@ public static class NextStepClassifier
     {
         if (!hasAction) return null;
         var about = SentencesAboutTheStep(context);
-        var overall = Candidates(context, about);
+        // "下一步有三个方向：一是…，二是…" and "后面有机会，请我们刘总来拜访您": a menu of possible steps, or a step offered for
+        // some day or as a fallback, types the draft only when no other sentence does.
+        var overall = Candidates(context, about.Where(s => !context.IsMatch("optionsList", s.Sentence) && !context.IsMatch("laterPossibly", s.Sentence)).ToList());
+        if (overall.Count == 0) overall = Candidates(context, about);
         // "A few things: 1) I'll send the questionnaire; 2) our CTO would like to meet your CIO this summer; 3) a deep-dive
         // with your network team. Could we do that deep-dive next Tuesday?": when several purposes are in play, the one
         // the rep asks the recipient to confirm (that sentence and the one before it) is the step.
@@ -151,10 +154,7 @@ public static class NextStepClassifier
     /// <summary>The types still in the running after the rules below, with their scores (empty: no type).</summary>
     private static Dictionary<NextStepType, int> Candidates(SentenceContext context, List<StepSentence> about)
     {
-        // "下一步有三个方向：一是…，二是…；我的建议是先从线上演示开始": a menu of possible steps does not type the draft
-        // when another sentence says which step it is.
-        var scores = ScoreCues(context, about.Where(s => !context.IsMatch("optionsList", s.Sentence)));
-        if (scores.Count == 0) scores = ScoreCues(context, about);
+        var scores = ScoreCues(context, about);
 
         // Our executive and theirs in the same draft is an executive meeting, whatever else it mentions.
         bool Mentions(string group) => about.Any(s => context.Matches(group, s.Sentence).Any(m => m.Index < s.DeferredFrom));
