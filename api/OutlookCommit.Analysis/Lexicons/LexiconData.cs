@@ -66,7 +66,7 @@ public static class EmbeddedData
         return regex;
     }
 
-    /// <summary>Several patterns as one alternation, so a group is one pass over the text.</summary>
+    /// <summary>Several patterns as one alternation (rules that need one match over all of them; lexicon groups use <see cref="PatternGroup"/>).</summary>
     public static Regex? CompileAny(IEnumerable<string> patterns, RegexOptions extra = RegexOptions.None, bool latinBoundary = true, bool compiled = true)
     {
         var list = patterns.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
