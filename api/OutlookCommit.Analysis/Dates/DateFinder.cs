@@ -97,11 +97,12 @@ public sealed class DateFinder
 
     private List<DateMention> FindInClause(string text, int start, int end, DateTimeOffset reference)
     {
-        var segment = text[start..end];
+        var segment = _rules.MaskRestatedWeekdays(text[start..end]);
         var referenceLocal = reference.DateTime; // wall-clock time in the rep's offset
         var results = new List<ModelResult>();
-        if (LanguageDetector.ContainsHan(segment, 0, segment.Length)) results.AddRange(SafeParse(_chinese, segment, referenceLocal));
-        if (LanguageDetector.ContainsLatinWord(segment, 0, segment.Length) || segment.Any(char.IsAsciiDigit))
+        var han = LanguageDetector.ContainsHan(segment, 0, segment.Length);
+        if (han) results.AddRange(SafeParse(_chinese, segment, referenceLocal));
+        if (LanguageDetector.ContainsLatinWord(segment, 0, segment.Length) || (han ? HasNumericDate(segment) : segment.Any(char.IsAsciiDigit)))
             results.AddRange(SafeParse(_english, segment, referenceLocal));
 
         var mentions = new List<DateMention>();
@@ -121,6 +122,17 @@ public sealed class DateFinder
         mentions.AddRange(extra.Where(x => !mentions.Any(m => m.Overlaps(x.Start, x.End))));
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mentions;
+    }
+
+    /// <summary>
+    /// Digits among Chinese are read by the Chinese model (下午3点, 12月10日, 3:30); only a numeric date (12/10, 2027-01-05)
+    /// needs the English one as well.
+    /// </summary>
+    private static bool HasNumericDate(string segment)
+    {
+        for (var i = 1; i < segment.Length - 1; i++)
+            if (segment[i] is '/' or '-' or '.' && char.IsAsciiDigit(segment[i - 1]) && char.IsAsciiDigit(segment[i + 1])) return true;
+        return false;
     }
 
     /// <summary>"6月5日（周五）", "Dec 3 (Thu)": a weekday beside a date restates it and is not read on its own.</summary>

@@ -14,7 +14,7 @@ public sealed class DateRules
     private readonly Regex? _windowBefore, _windowAfter, _pointBefore, _pointAfter;
     private readonly List<(Regex Pattern, TimeSpan TimeOfDay, int AddDays)> _extras = [];
     private readonly Dictionary<string, int> _numberWords = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Regex? _nextWeek, _endOfMonth, _businessDays, _dayOfMonth;
+    private readonly Regex? _nextWeek, _endOfMonth, _businessDays, _dayOfMonth, _restatedWeekday;
 
     public DateRules(IReadOnlyList<LexiconFile> lexicons)
     {
@@ -28,6 +28,7 @@ public sealed class DateRules
         _endOfMonth = EmbeddedData.CompileAny(Group("endOfMonth"));
         _businessDays = EmbeddedData.CompileAny(Group("businessDaysWindow"));
         _dayOfMonth = EmbeddedData.CompileAny(Group("dayOfMonth"));
+        _restatedWeekday = EmbeddedData.CompileAny(Group("restatedWeekday"));
         foreach (var (word, number) in lexicons.SelectMany(l => l.NumberWords))
             _numberWords[word] = number;
         foreach (var entry in Group("endOfDay"))
@@ -61,6 +62,21 @@ public sealed class DateRules
             return new DateMention(start, end, matched, reference + length, null, quality, hasTime);
         }
         return new DateMention(start, end, matched, reference, null, DateQuality.NotATime, false);
+    }
+
+    /// <summary>
+    /// The clause with a bracketed weekday after its date (12月10日（周四）) blanked to spaces, offsets unchanged. The
+    /// Chinese recognizer spends milliseconds on the pair and then keeps the date apart from the time after it;
+    /// the date alone says the same, is read several times faster and joins the time ("12月10日 下午2点到4点").
+    /// </summary>
+    public string MaskRestatedWeekdays(string clause)
+    {
+        var matches = SafeRegex.Matches(_restatedWeekday, clause, 0, clause.Length).ToList();
+        if (matches.Count == 0) return clause;
+        var chars = clause.ToCharArray();
+        foreach (var m in matches)
+            Array.Fill(chars, ' ', m.Index, m.Length);
+        return new string(chars);
     }
 
     private int? CountWord(string word) =>
