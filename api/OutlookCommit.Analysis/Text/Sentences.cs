@@ -11,6 +11,8 @@ public static class Sentences
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "a.m", "p.m", "am", "pm",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "approx", "inc", "ltd", "co", "corp",
+        // Honorifics of Latin America and Europe ("Ing. Ramírez", "Lic. Gómez", "Mme. Laurent") and a few titles.
+        "ing", "lic", "arq", "sra", "srta", "dra", "mme", "mlle", "rev", "hon", "capt", "col", "dept",
     };
 
     public static bool EndsSentence(string s) => s.Length > 0 && IsTerminal(s[^1]);
