@@ -17,7 +17,7 @@ public class LabelledCasesTests
     public static TheoryData<string, string> LaterSets()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in new[] { "holdout/holdout-en.jsonl", "holdout/holdout-zh.jsonl", "blind/blind-en.jsonl", "blind/blind-zh.jsonl", "blind3/blind3-en.jsonl", "blind3/blind3-zh.jsonl", "blind4/blind4-en.jsonl", "blind4/blind4-zh.jsonl", "blind5/blind5-en.jsonl", "blind5/blind5-zh.jsonl", "blind6/blind6.jsonl", "blind7/blind7.jsonl", "blind8/blind8.jsonl", "blind9/blind9.jsonl", "blind10/blind10.jsonl", "blind11/blind11.jsonl", "blind12/blind12.jsonl", "blind13/blind13.jsonl", "blind14/blind14.jsonl", "blind15/blind15.jsonl", "blind16/blind16.jsonl", "blind17/blind17.jsonl", "blind18/blind18.jsonl", "blind19/blind19.jsonl", "blind20/blind20.jsonl" })
+        foreach (var file in new[] { "holdout/holdout-en.jsonl", "holdout/holdout-zh.jsonl", "blind/blind-en.jsonl", "blind/blind-zh.jsonl", "blind3/blind3-en.jsonl", "blind3/blind3-zh.jsonl", "blind4/blind4-en.jsonl", "blind4/blind4-zh.jsonl", "blind5/blind5-en.jsonl", "blind5/blind5-zh.jsonl", "blind6/blind6.jsonl", "blind7/blind7.jsonl", "blind8/blind8.jsonl", "blind9/blind9.jsonl", "blind10/blind10.jsonl", "blind11/blind11.jsonl", "blind12/blind12.jsonl", "blind13/blind13.jsonl", "blind14/blind14.jsonl", "blind15/blind15.jsonl", "blind16/blind16.jsonl", "blind17/blind17.jsonl", "blind18/blind18.jsonl", "blind19/blind19.jsonl", "blind20/blind20.jsonl", "blind21/blind21.jsonl", "blind22/blind22.jsonl" })
             foreach (var c in LabelledCase.ReadFile(TestData.CasesFile(file)))
                 if (!Disagreements.Value.Any(d => d.File == file && d.Id == c.Id)) data.Add(file, c.Id);
         return data;

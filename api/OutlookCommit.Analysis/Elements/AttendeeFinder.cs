@@ -41,6 +41,7 @@ public static class AttendeeFinder
         var found = new List<TextSpan>();
         var sentences = document.Sentences;
         var inPlan = false;
+        var otherStep = sentences.Any(s => !s.IsSubject && context.IsMatch("action", s) && !context.IsMatch("laterPossibly", s) && !context.IsAboutThePast(s));
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
@@ -53,6 +54,8 @@ public static class AttendeeFinder
             if (context.IsReplySubject(sentence)) continue;
             // "I'm out until Monday; for urgent matters contact Rita Gomez": a stand-in, not a participant.
             if (context.IsMatch("absenceContext", sentence)) continue;
+            // "第三步，如果价格上需要拍板，我们老板可以过去拜访": people of a fallback step take part only if it is the only step.
+            if (otherStep && context.IsMatch("laterPossibly", sentence) && !context.IsMatch("confirmation", sentence)) continue;
             var generic = context.Matches("attendeeGeneric", sentence).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
             bool Excluded(int start, int end) =>
                 context.OverlapsBlank(start, end)

@@ -105,9 +105,10 @@ public static class NextStepClassifier
     {
         if (!hasAction) return null;
         var about = SentencesAboutTheStep(context);
-        // "下一步有三个方向：一是…，二是…" and "后面有机会，请我们刘总来拜访您": a menu of possible steps, or a step offered for
-        // some day or as a fallback, types the draft only when no other sentence does.
-        var overall = Candidates(context, about.Where(s => !context.IsMatch("optionsList", s.Sentence) && !context.IsMatch("laterPossibly", s.Sentence)).ToList());
+        // "下一步有三个方向：一是…，二是…" and "后面有机会，请我们刘总来拜访您": a menu of possible steps, a step offered for
+        // some day or as a fallback, or a later step of a plan, types the draft only when no other sentence does.
+        var overall = Candidates(context, about.Where(s => !context.IsMatch("optionsList", s.Sentence) && !context.IsMatch("laterPossibly", s.Sentence)
+            && !IsUndatedLaterStep(context, s.Sentence, asked)).ToList());
         if (overall.Count == 0) overall = Candidates(context, about);
         // "A few things: 1) I'll send the questionnaire; 2) our CTO would like to meet your CIO this summer; 3) a deep-dive
         // with your network team. Could we do that deep-dive next Tuesday?": when several purposes are in play, the one
@@ -123,6 +124,15 @@ public static class NextStepClassifier
         }
         return overall.Count == 0 ? null : Best(overall);
     }
+
+    /// <summary>
+    /// "② 您内部评估后，我们安排一次线上会议；③ 最后由我们 VP 拜访贵司高层": a later step of a plan, with no time of its own,
+    /// is not the step asked for now (the first step, a later one that has its date, or the one the rep asks to confirm, is).
+    /// </summary>
+    private static bool IsUndatedLaterStep(SentenceContext context, Text.Sentence sentence, IReadOnlyList<TextSpan>? asked) =>
+        context.IsMatch("laterInSequence", sentence)
+        && !(asked ?? []).Any(a => a.Start < sentence.End && sentence.Start < a.End)
+        && !context.Dates.Any(d => d.Sentence.Start == sentence.Start && d.Mention.Quality == Dates.DateQuality.Resolvable);
 
     private static NextStepType Best(Dictionary<NextStepType, int> scores)
     {
