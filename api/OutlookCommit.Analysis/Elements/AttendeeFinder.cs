@@ -41,7 +41,9 @@ public static class AttendeeFinder
         var found = new List<TextSpan>();
         var sentences = document.Sentences;
         var inPlan = false;
-        var otherStep = sentences.Any(s => !s.IsSubject && context.IsMatch("action", s) && !context.IsMatch("laterPossibly", s) && !context.IsAboutThePast(s));
+        int DeferredFrom(Sentence s) => context.Matches("deferredStep", s).FirstOrDefault()?.Index ?? s.End;
+        var otherStep = sentences.Any(s => !s.IsSubject && !context.IsMatch("laterPossibly", s) && !context.IsAboutThePast(s)
+            && context.Matches("action", s).Any(m => m.Index < DeferredFrom(s)));
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
@@ -57,8 +59,11 @@ public static class AttendeeFinder
             // "第三步，如果价格上需要拍板，我们老板可以过去拜访": people of a fallback step take part only if it is the only step.
             if (otherStep && context.IsMatch("laterPossibly", sentence) && !context.IsMatch("confirmation", sentence)) continue;
             var generic = context.Matches("attendeeGeneric", sentence).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
+            // "二是待预算口径明确后，我们再安排与财务处的沟通": people of a step put off for later, when another step is asked for now.
+            var deferredFrom = otherStep ? DeferredFrom(sentence) : sentence.End;
             bool Excluded(int start, int end) =>
-                context.OverlapsBlank(start, end)
+                start >= deferredFrom
+                || context.OverlapsBlank(start, end)
                 || (start < document.Greeting.End && document.Greeting.Start < end)
                 || generic.Any(g => g.Index < end && start < g.End)
                 || found.Any(f => f.Start < end && start < f.End);

@@ -74,12 +74,12 @@ public static class NextStepClassifier
         return i == start ? Math.Min(text.Length, start + 2) : i;
     }
 
-    private static Dictionary<NextStepType, int> ScoreCues(SentenceContext context, IEnumerable<StepSentence> sentences)
+    private static Dictionary<NextStepType, int> ScoreCues(SentenceContext context, IEnumerable<StepSentence> sentences, bool replySubject = false)
     {
         var scores = new Dictionary<NextStepType, int>();
         foreach (var (sentence, deferredFrom) in sentences)
         {
-            if (context.IsReplySubject(sentence)) continue;
+            if (!replySubject && context.IsReplySubject(sentence)) continue;
             var hits = context.Lexicon.NextStepPatterns
                 .SelectMany(p => p.Pattern.Matches(context.Text, sentence.Start, deferredFrom - sentence.Start)
                     .Where(m => !context.InsideVague(m.Index, m.Index + m.Length) && !CueIsNotTheStep(context, m.Index + m.Length, sentence.End)
@@ -110,6 +110,9 @@ public static class NextStepClassifier
         var overall = Candidates(context, about.Where(s => !context.IsMatch("optionsList", s.Sentence) && !context.IsMatch("laterPossibly", s.Sentence)
             && !IsUndatedLaterStep(context, s.Sentence, asked)).ToList());
         if (overall.Count == 0) overall = Candidates(context, about);
+        // "RE: Site visit for the walk-in cooler install" over "yep Tues 10am works, I'll bring Chris": a short reply
+        // agreeing to the thread's step is typed by the thread's subject when its own text names none.
+        if (overall.Count == 0) overall = Candidates(context, about, replySubject: true);
         // "A few things: 1) I'll send the questionnaire; 2) our CTO would like to meet your CIO this summer; 3) a deep-dive
         // with your network team. Could we do that deep-dive next Tuesday?": when several purposes are in play, the one
         // the rep asks the recipient to confirm (that sentence and the one before it) is the step.
@@ -162,9 +165,9 @@ public static class NextStepClassifier
     private const int ShortQuestion = 40;
 
     /// <summary>The types still in the running after the rules below, with their scores (empty: no type).</summary>
-    private static Dictionary<NextStepType, int> Candidates(SentenceContext context, List<StepSentence> about)
+    private static Dictionary<NextStepType, int> Candidates(SentenceContext context, List<StepSentence> about, bool replySubject = false)
     {
-        var scores = ScoreCues(context, about);
+        var scores = ScoreCues(context, about, replySubject);
 
         // Our executive and theirs in the same draft is an executive meeting, whatever else it mentions.
         bool Mentions(string group) => about.Any(s => context.Matches(group, s.Sentence).Any(m => m.Index < s.DeferredFrom));
@@ -173,6 +176,12 @@ public static class NextStepClassifier
         var theirs = Mentions("yourExecutive")
             || context.Lexicon.IsMatch("addresseeExecutive", context.Text, greeting.Start, greeting.End - greeting.Start);
         if (ours && theirs) scores[NextStepType.ExecutiveMeeting] = scores.GetValueOrDefault(NextStepType.ExecutiveMeeting) + ExecutivePairWeight;
+        // "Our CEO will be in Tokyo and would like to meet Mr. Sato": our executive meeting someone there, with no technical
+        // session, introduction or purposeful visit in play, is an executive meeting although the other side's title is
+        // not written ("我们运营总监杜总去东莞仓看一下分拣线" stays a visit).
+        else if (ours && !new[] { NextStepType.TechnicalExchange, NextStepType.Introduction, NextStepType.Visit }.Any(scores.ContainsKey)
+            && Mentions("execEncounter"))
+            scores[NextStepType.ExecutiveMeeting] = scores.GetValueOrDefault(NextStepType.ExecutiveMeeting) + 1;
 
         var location = context.Document.Draft.Location;
         if (!string.IsNullOrWhiteSpace(location))
