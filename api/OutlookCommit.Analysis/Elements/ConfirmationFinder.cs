@@ -9,12 +9,12 @@ public static class ConfirmationFinder
     public static ElementReport Find(SentenceContext context)
     {
         var evidence = new List<TextSpan>();
-        Text.Sentence? previous = null, beforePrevious = null;
+        var before = new List<Text.Sentence>();
         foreach (var sentence in context.Document.BodySentences)
         {
-            var (offered, offeredBefore) = (previous, beforePrevious);
-            (beforePrevious, previous) = (previous, sentence);
-            if (IsPickAmongOptions(context, sentence, offered, offeredBefore)) { evidence.Add(context.Span(sentence.Start, sentence.End)); continue; }
+            var offered = before.TakeLast(3).ToList();
+            before.Add(sentence);
+            if (IsPickAmongOptions(context, sentence, offered)) { evidence.Add(context.Span(sentence.Start, sentence.End)); continue; }
             if (context.IsMatch("confirmationBlocker", sentence) || context.HasBlank(sentence)) continue;
             var match = context.Matches("confirmation", sentence).FirstOrDefault(m => !context.InsideVague(m.Index, m.Index + m.Length));
             if (match is not null || IsClosedQuestionAboutTheStep(context, sentence)) evidence.Add(context.Span(sentence.Start, sentence.End));
@@ -31,17 +31,24 @@ public static class ConfirmationFinder
     /// <summary>
     /// "本周四下午或周五上午都可以。您看钱总哪个时间更方便？": asking the recipient to pick is a confirmation when specific
     /// options were just offered (a specific day or time and an "or", in this sentence or the one before; the recognizer
-    /// does not always return the second option) or as a list (two lines before it, each a specific time: "A. 7月14日
-    /// 上午10:00 / B. 7月15日下午3:00"); with only weeks to choose from (下周或者下下周) the recipient still
+    /// does not always return the second option) or as a list (two of the three lines before it, each a specific time:
+    /// "A. 7月14日上午10:00 / B. 7月15日下午3:00"); with only weeks to choose from (下周或者下下周) the recipient still
     /// has to find the time, so it is not.
     /// </summary>
-    private static bool IsPickAmongOptions(SentenceContext context, Text.Sentence sentence, Text.Sentence? before, Text.Sentence? beforeThat)
+    private static bool IsPickAmongOptions(SentenceContext context, Text.Sentence sentence, List<Text.Sentence> before)
     {
-        if (!context.IsMatch("pickQuestion", sentence) || context.HasBlank(sentence)) return false;
+        if (context.HasBlank(sentence)) return false;
+        // "He will be in São Paulo on 3 and 4 of December. Would it be possible on one of these days?"
+        if (context.IsMatch("pickFromOffered", sentence) && before.TakeLast(2).Any(s => NamesATime(context, s))) return true;
+        if (!context.IsMatch("pickQuestion", sentence)) return false;
         bool OffersOptions(Text.Sentence s) => context.IsMatch("alternative", s) && NamesASpecificTime(context, s);
-        return OffersOptions(sentence) || (before is { } b && OffersOptions(b))
-            || (before is { } one && beforeThat is { } two && NamesASpecificTime(context, one) && NamesASpecificTime(context, two));
+        return OffersOptions(sentence) || (before.Count > 0 && OffersOptions(before[^1]))
+            || before.Count(s => NamesASpecificTime(context, s)) >= 2;
     }
+
+    /// <summary>A resolvable day or window in the sentence (the days offered may span a few).</summary>
+    private static bool NamesATime(SentenceContext context, Text.Sentence sentence) =>
+        context.Dates.Any(d => d.Sentence.Start == sentence.Start && d.Mention.Quality == DateQuality.Resolvable);
 
     /// <summary>
     /// "Can we jump on a quick Teams call Friday at 11?": proposing the step with a specific day or time asks the
