@@ -92,7 +92,7 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
             .Select(s => new TextSpan(s.Start, s.End, document[s]))
             .ToList();
 
-        return new DraftAnalysis
+        var analysis = new DraftAnalysis
         {
             Language = document.Language,
             AnalyzedText = document.Text,
@@ -105,6 +105,29 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
             VaguePhrases = vague,
             Asks = asks,
             ClosingTemplate = _templates.Build(document.Language, nextStep, TemplateAttendees(draft, attendee), date.Resolved),
+        };
+        return document.Folded ? AsWritten(analysis, document.OriginalText) : analysis;
+    }
+
+    /// <summary>
+    /// A draft in traditional Chinese is matched as simplified; what the rep sees (the analyzed text and every piece of
+    /// evidence) is given back as written. Offsets are the same in both.
+    /// </summary>
+    private static DraftAnalysis AsWritten(DraftAnalysis analysis, string original)
+    {
+        TextSpan Span(TextSpan s) => s with { Text = original[s.Start..s.End] };
+        List<TextSpan> Spans(IReadOnlyList<TextSpan> spans) => spans.Select(Span).ToList();
+        var e = analysis.Elements;
+        return analysis with
+        {
+            AnalyzedText = original,
+            Elements = new Model.Elements(
+                e.Action with { Evidence = Spans(e.Action.Evidence) },
+                e.Attendee with { Evidence = Spans(e.Attendee.Evidence) },
+                e.Date with { Evidence = Spans(e.Date.Evidence) },
+                e.Confirmation with { Evidence = Spans(e.Confirmation.Evidence) }),
+            VaguePhrases = analysis.VaguePhrases.Select(v => v with { Text = original[v.Start..v.End] }).ToList(),
+            Asks = Spans(analysis.Asks),
         };
     }
 

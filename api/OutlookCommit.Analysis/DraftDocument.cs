@@ -20,7 +20,11 @@ public sealed class DraftDocument
     public const int MaxSubjectChars = 1_000;
 
     public required Draft Draft { get; init; }
+    /// <summary>The analyzed text as matched: traditional Chinese read as simplified (same length and offsets).</summary>
     public required string Text { get; init; }
+    /// <summary>The analyzed text as the rep wrote it; the same instance as <see cref="Text"/> when nothing was folded.</summary>
+    public string OriginalText { get; init; } = "";
+    public bool Folded => !ReferenceEquals(OriginalText, Text) && OriginalText.Length == Text.Length;
     public required int BodyStart { get; init; }
     public required IReadOnlyList<IgnoredRange> Ignored { get; init; }
     public required bool Truncated { get; init; }
@@ -67,7 +71,13 @@ public sealed class DraftDocument
         quoted = quoted.Where(r => r.Start < body.Length).Select(r => r with { End = Math.Min(r.End, body.Length) }).ToList();
 
         var bodyStart = subject.Length == 0 ? 0 : subject.Length + 2;
+        var originalText = subject.Length == 0 ? body : subject + "\n\n" + body;
+        // Traditional Chinese is matched as simplified; the original is kept for what the rep sees.
+        subject = TraditionalChinese.Fold(subject);
+        body = TraditionalChinese.Fold(body);
         var text = subject.Length == 0 ? body : subject + "\n\n" + body;
+        if (text == originalText) originalText = text;
+        draft = FoldNames(draft);
         var ignored = ignoredFinder.Find(body, quoted)
             .Select(r => new IgnoredRange(r.Start + bodyStart, r.End + bodyStart, r.Kind))
             .ToList();
@@ -103,12 +113,30 @@ public sealed class DraftDocument
         {
             Draft = draft,
             Text = text,
+            OriginalText = originalText,
             BodyStart = bodyStart,
             Ignored = ignored,
             Truncated = truncated,
             Sentences = sentences,
             Greeting = FindGreeting(text, document.LiveBodyRuns().FirstOrDefault(), lexicon),
             Language = LanguageDetector.Detect(text, languageParts),
+        };
+    }
+
+    /// <summary>Names and the place read the same way as the text (陳經理 on the To line is 陈经理 in the folded text).</summary>
+    private static Draft FoldNames(Draft draft)
+    {
+        static bool HasTraditional(string? s) => s is not null && !ReferenceEquals(TraditionalChinese.Fold(s), s);
+        if (!draft.Everyone.Any(p => HasTraditional(p.Name)) && !HasTraditional(draft.Location)) return draft;
+        static IReadOnlyList<EmailAddress>? Fold(IReadOnlyList<EmailAddress>? people) =>
+            people?.Select(p => p with { Name = p.Name is null ? null : TraditionalChinese.Fold(p.Name) }).ToList();
+        return draft with
+        {
+            To = Fold(draft.To),
+            Cc = Fold(draft.Cc),
+            Attendees = Fold(draft.Attendees),
+            OptionalAttendees = Fold(draft.OptionalAttendees),
+            Location = draft.Location is null ? null : TraditionalChinese.Fold(draft.Location),
         };
     }
 
