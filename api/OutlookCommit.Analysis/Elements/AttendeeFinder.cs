@@ -41,9 +41,8 @@ public static class AttendeeFinder
         var found = new List<TextSpan>();
         var sentences = document.Sentences;
         var inPlan = false;
-        int DeferredFrom(Sentence s) => context.Matches("deferredStep", s).FirstOrDefault()?.Index ?? s.End;
         var otherStep = sentences.Any(s => !s.IsSubject && !context.IsMatch("laterPossibly", s) && !context.IsAboutThePast(s)
-            && context.Matches("action", s).Any(m => m.Index < DeferredFrom(s)));
+            && context.Matches("action", s).Any(m => !context.IsDeferred(s, m.Index)));
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
@@ -60,9 +59,8 @@ public static class AttendeeFinder
             if (otherStep && context.IsMatch("laterPossibly", sentence) && !context.IsMatch("confirmation", sentence)) continue;
             var generic = context.Matches("attendeeGeneric", sentence).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
             // "二是待预算口径明确后，我们再安排与财务处的沟通": people of a step put off for later, when another step is asked for now.
-            var deferredFrom = otherStep ? DeferredFrom(sentence) : sentence.End;
             bool Excluded(int start, int end) =>
-                start >= deferredFrom
+                (otherStep && context.IsDeferred(sentence, start))
                 || context.OverlapsBlank(start, end)
                 || (start < document.Greeting.End && document.Greeting.Start < end)
                 || generic.Any(g => g.Index < end && start < g.End)

@@ -18,8 +18,8 @@ public static class NextStepClassifier
     public static readonly NextStepType[] Purposes =
         [NextStepType.ExecutiveMeeting, NextStepType.Introduction, NextStepType.TechnicalExchange, NextStepType.Visit];
 
-    /// <summary>A sentence that can type the step, and where its part put off for later begins (its end if none).</summary>
-    private readonly record struct StepSentence(Text.Sentence Sentence, int DeferredFrom);
+    /// <summary>A sentence that can type the step (its parts put off or set aside are in <see cref="SentenceContext.DeferredParts"/>).</summary>
+    private readonly record struct StepSentence(Text.Sentence Sentence);
 
     private const int SubjectWeight = 2;
     private const int ExecutivePairWeight = 3;
@@ -45,8 +45,7 @@ public static class NextStepClassifier
             var sentence = sentences[i];
             var rescheduled = i + 1 < sentences.Count && context.IsMatch("rescheduleCue", sentences[i + 1]);
             if ((!rescheduled && context.IsAboutThePast(sentence)) || context.IsMatch("deferredSentence", sentence)) continue;
-            var deferred = context.Matches("deferredStep", sentence).FirstOrDefault();
-            about.Add(new(sentence, deferred?.Index ?? sentence.End));
+            about.Add(new(sentence));
         }
         return about;
     }
@@ -66,6 +65,13 @@ public static class NextStepClassifier
 
     private const int MaxCueLeadGap = 24;
 
+    /// <summary>"Data for the POC", "agenda for the workshop": the cue is what the preparation is for, not the step.</summary>
+    private static bool CueIsPreparedFor(SentenceContext context, int sentenceStart, int cueStart)
+    {
+        var from = Math.Max(sentenceStart, cueStart - MaxCueLeadGap);
+        return context.Lexicon.IsMatch("cuePreparedFor", context.Text, from, cueStart - from);
+    }
+
     /// <summary>The end of the word the cue starts with ("introduce" in "introduce our CEO to…").</summary>
     private static int IntroWordEnd(string text, int start)
     {
@@ -77,13 +83,13 @@ public static class NextStepClassifier
     private static Dictionary<NextStepType, int> ScoreCues(SentenceContext context, IEnumerable<StepSentence> sentences, bool replySubject = false)
     {
         var scores = new Dictionary<NextStepType, int>();
-        foreach (var (sentence, deferredFrom) in sentences)
+        foreach (var sentence in sentences.Select(s => s.Sentence))
         {
             if (!replySubject && context.IsReplySubject(sentence)) continue;
             var hits = context.Lexicon.NextStepPatterns
-                .SelectMany(p => p.Pattern.Matches(context.Text, sentence.Start, deferredFrom - sentence.Start)
-                    .Where(m => !context.InsideVague(m.Index, m.Index + m.Length) && !CueIsNotTheStep(context, m.Index + m.Length, sentence.End)
-                        && !CueNamesAPastMeeting(context, sentence.Start, m.Index))
+                .SelectMany(p => p.Pattern.Matches(context.Text, sentence.Start, sentence.End - sentence.Start)
+                    .Where(m => !context.IsDeferred(sentence, m.Index) && !context.InsideVague(m.Index, m.Index + m.Length) && !CueIsNotTheStep(context, m.Index + m.Length, sentence.End)
+                        && !CueNamesAPastMeeting(context, sentence.Start, m.Index) && !CueIsPreparedFor(context, sentence.Start, m.Index))
                     .Select(m => (p.Type, Start: m.Index, End: m.Index + m.Length)))
                 .ToList();
             // "send the POC test cases", "share the security review questionnaire": a cue inside the name of a
@@ -170,7 +176,7 @@ public static class NextStepClassifier
         var scores = ScoreCues(context, about, replySubject);
 
         // Our executive and theirs in the same draft is an executive meeting, whatever else it mentions.
-        bool Mentions(string group) => about.Any(s => context.Matches(group, s.Sentence).Any(m => m.Index < s.DeferredFrom));
+        bool Mentions(string group) => about.Any(s => context.Matches(group, s.Sentence).Any(m => !context.IsDeferred(s.Sentence, m.Index)));
         var ours = Mentions("ourExecutive");
         var greeting = context.Document.Greeting;
         var theirs = Mentions("yourExecutive")
@@ -201,6 +207,10 @@ public static class NextStepClassifier
 
         // A phone call with a purpose (打个电话过一下条款) is an online meeting, but only when nothing else names the step.
         if (scores.Count == 0 && Mentions("remoteCall")) return new() { [NextStepType.OnlineMeeting] = 1 };
+        // "我方商务邵婷到贵司财务部，递交盖章版合同": going over only to hand documents over is their delivery.
+        if (scores.ContainsKey(NextStepType.Visit) && scores.ContainsKey(NextStepType.Materials) && Mentions("deliveryVisit")
+            && !new[] { NextStepType.TechnicalExchange, NextStepType.Introduction, NextStepType.ExecutiveMeeting }.Any(scores.ContainsKey))
+            scores.Remove(NextStepType.Visit);
         // Zoom, Teams or 腾讯会议 say how the step happens, not what it is: an architecture review on Zoom is a
         // technical exchange, an introduction on Teams an introduction. The format decides only when nothing else does.
         // Likewise documents prepared or revised around a workshop, a visit or an introduction are its preparation.

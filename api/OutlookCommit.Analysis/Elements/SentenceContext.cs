@@ -49,6 +49,57 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
 
     public bool IsMatch(string group, Sentence s) => Matches(group, s).Count > 0;
 
+    private readonly Dictionary<int, List<(int Start, int End)>> _deferred = [];
+
+    /// <summary>
+    /// The parts of a sentence that are not the step asked for now: everything after a cue that puts it off ("看完再
+    /// 决定", "once the pilot is done"), and each clause that sets its own step aside ("当面拜访等您回来再约", "We can
+    /// revisit the visit in January", "Since an on-site visit isn't realistic…") or says it already happened ("The
+    /// online demo went well"). A set-aside clause that points back ("…想登门拜访您，这个我们另外约") or follows a side
+    /// topic ("至于我们总经理来拜访您这件事，等…再安排") takes the clause before it along.
+    /// </summary>
+    public IReadOnlyList<(int Start, int End)> DeferredParts(Sentence s)
+    {
+        if (_deferred.TryGetValue(s.Start, out var known)) return known;
+        var parts = new List<(int Start, int End)>();
+        if (Matches("deferredStep", s).FirstOrDefault() is { } cue) parts.Add((cue.Index, s.End));
+        var clauses = Clauses(s);
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var (start, end) = clauses[i];
+            if (!Lexicon.IsMatch("setAsideClause", Text, start, end - start)) continue;
+            parts.Add((start, end));
+            if (i == 0) continue;
+            var previous = clauses[i - 1];
+            if (Lexicon.IsMatch("setAsideBackReference", Text, start, end - start)
+                || Lexicon.IsMatch("sideTopic", Text, previous.Start, previous.End - previous.Start))
+                parts.Add(previous);
+        }
+        _deferred[s.Start] = parts;
+        return parts;
+    }
+
+    /// <summary>Whether the text at <paramref name="index"/> of sentence <paramref name="s"/> is not the step asked for now.</summary>
+    public bool IsDeferred(Sentence s, int index) => DeferredParts(s).Any(p => p.Start <= index && index < p.End);
+
+    /// <summary>A sentence's clauses: cut at commas, semicolons, colons and dashes (both scripts).</summary>
+    private List<(int Start, int End)> Clauses(Sentence s)
+    {
+        var clauses = new List<(int Start, int End)>();
+        var start = s.Start;
+        for (var i = s.Start; i < s.End; i++)
+        {
+            var c = Text[i];
+            var cut = c is '，' or '；' or ';' or '：' or '—' or '–' or '、' or '（' or '）'
+                || (c is ',' or ':' && (i + 1 >= s.End || !char.IsAsciiDigit(Text[i + 1])));
+            if (!cut) continue;
+            if (i > start) clauses.Add((start, i));
+            start = i + 1;
+        }
+        if (s.End > start) clauses.Add((start, s.End));
+        return clauses;
+    }
+
     /// <summary>
     /// A sentence about what already happened ("Thanks for your time today", 今天聊得很好, a sentence dated in the
     /// past) is not the next step, unless it also looks forward.
