@@ -73,10 +73,10 @@ public sealed class DraftDocument
         var bodyStart = subject.Length == 0 ? 0 : subject.Length + 2;
         var originalText = subject.Length == 0 ? body : subject + "\n\n" + body;
         // Traditional Chinese is matched as simplified; the original is kept for what the rep sees.
-        subject = TraditionalChinese.Fold(subject);
-        body = TraditionalChinese.Fold(body);
-        var text = subject.Length == 0 ? body : subject + "\n\n" + body;
-        if (text == originalText) originalText = text;
+        var (foldedSubject, foldedBody) = (TraditionalChinese.Fold(subject), TraditionalChinese.Fold(body));
+        var text = ReferenceEquals(foldedSubject, subject) && ReferenceEquals(foldedBody, body) ? originalText
+            : foldedSubject.Length == 0 ? foldedBody : foldedSubject + "\n\n" + foldedBody;
+        body = foldedBody;
         draft = FoldNames(draft);
         var ignored = ignoredFinder.Find(body, quoted)
             .Select(r => new IgnoredRange(r.Start + bodyStart, r.End + bodyStart, r.Kind))
