@@ -110,12 +110,16 @@ public static class ActionFinder
             // "Join Zoom Meeting", "王明 邀请您参加腾讯会议": the calendar tool's text, not a step the rep wrote.
             if (context.IsMatch("meetingBoilerplate", sentence)) continue;
             // "附件是我们准备的初步方案" / "Attached is the proposal": the document arrives with this email; it is no step.
-            if (context.IsMatch("deliveredNow", sentence)) continue;
+            // Only that clause: "附件是…测算表，麻烦你下周一前转给财务的Grace看一下" still asks for a step.
+            var delivered = context.IsMatch("deliveredNow", sentence)
+                ? context.ClausesOf(sentence).Where(c => context.Lexicon.IsMatch("deliveredNow", context.Text, c.Start, c.End - c.Start)).ToList()
+                : [];
             var vagueSentence = context.Vague.Any(v => v.Kind == VagueKind.VagueAction && v.Start >= sentence.Start && v.End <= sentence.End);
             // "我们董事长想专程来拜访一下您": a visit is a courtesy, but our executive making it is the step itself.
             var byOurExecutive = context.IsMatch("ourExecutive", sentence);
             foreach (var m in context.Matches("action", sentence))
             {
+                if (delivered.Any(c => c.Start <= m.Index && m.Index < c.End)) continue;
                 if (!byOurExecutive && context.OverlapsVague(m.Index, m.Index + m.Length, VagueKind.VagueAction)) continue;
                 // "Let's reconnect on the pilot": beside a vague verb, an activity is only the topic.
                 if (vagueSentence && IsTopic(context, sentence, m.Index)) continue;
@@ -124,6 +128,7 @@ public static class ActionFinder
             // A call or a meal is a step only in a draft that is not about "touching base" (碰一下, 聊聊, catch up)
             // and when it has a time ("改天请您吃个饭" is a pleasantry).
             var vagueTime = context.Vague.Any(v => v.Kind == VagueKind.VagueTime && v.Start >= sentence.Start && v.End <= sentence.End);
+            if (delivered.Count > 0) continue;
             if (!vagueDraft && !vagueTime)
                 foreach (var m in context.Matches("weakAction", sentence))
                     evidence.Add(context.Span(m.Index, m.Index + m.Length));

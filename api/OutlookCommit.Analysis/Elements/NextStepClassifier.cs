@@ -80,7 +80,7 @@ public static class NextStepClassifier
         return i == start ? Math.Min(text.Length, start + 2) : i;
     }
 
-    private static Dictionary<NextStepType, int> ScoreCues(SentenceContext context, IEnumerable<StepSentence> sentences, bool replySubject = false)
+    private static Dictionary<NextStepType, int> ScoreCues(SentenceContext context, IEnumerable<StepSentence> sentences, bool replySubject = false, bool withDeferred = false)
     {
         var scores = new Dictionary<NextStepType, int>();
         foreach (var sentence in sentences.Select(s => s.Sentence))
@@ -88,7 +88,7 @@ public static class NextStepClassifier
             if (!replySubject && context.IsReplySubject(sentence)) continue;
             var hits = context.Lexicon.NextStepPatterns
                 .SelectMany(p => p.Pattern.Matches(context.Text, sentence.Start, sentence.End - sentence.Start)
-                    .Where(m => !context.IsDeferred(sentence, m.Index) && !context.InsideVague(m.Index, m.Index + m.Length) && !CueIsNotTheStep(context, m.Index + m.Length, sentence.End)
+                    .Where(m => (withDeferred || !context.IsDeferred(sentence, m.Index)) && !context.InsideVague(m.Index, m.Index + m.Length) && !CueIsNotTheStep(context, m.Index + m.Length, sentence.End)
                         && !CueNamesAPastMeeting(context, sentence.Start, m.Index) && !CueIsPreparedFor(context, sentence.Start, m.Index))
                     .Select(m => (p.Type, Start: m.Index, End: m.Index + m.Length)))
                 .ToList();
@@ -119,6 +119,8 @@ public static class NextStepClassifier
         // "RE: Site visit for the walk-in cooler install" over "yep Tues 10am works, I'll bring Chris": a short reply
         // agreeing to the thread's step is typed by the thread's subject when its own text names none.
         if (overall.Count == 0) overall = Candidates(context, about, replySubject: true);
+        // "等实施方案定稿后，我再去贵司拜访一次": when every step is put off, the one put off is still the draft's step.
+        if (overall.Count == 0) overall = Candidates(context, about, withDeferred: true);
         // "A few things: 1) I'll send the questionnaire; 2) our CTO would like to meet your CIO this summer; 3) a deep-dive
         // with your network team. Could we do that deep-dive next Tuesday?": when several purposes are in play, the one
         // the rep asks the recipient to confirm (that sentence and the one before it) is the step.
@@ -171,9 +173,9 @@ public static class NextStepClassifier
     private const int ShortQuestion = 40;
 
     /// <summary>The types still in the running after the rules below, with their scores (empty: no type).</summary>
-    private static Dictionary<NextStepType, int> Candidates(SentenceContext context, List<StepSentence> about, bool replySubject = false)
+    private static Dictionary<NextStepType, int> Candidates(SentenceContext context, List<StepSentence> about, bool replySubject = false, bool withDeferred = false)
     {
-        var scores = ScoreCues(context, about, replySubject);
+        var scores = ScoreCues(context, about, replySubject, withDeferred);
 
         // Our executive and theirs in the same draft is an executive meeting, whatever else it mentions.
         bool Mentions(string group) => about.Any(s => context.Matches(group, s.Sentence).Any(m => !context.IsDeferred(s.Sentence, m.Index)));

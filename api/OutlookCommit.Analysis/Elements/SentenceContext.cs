@@ -63,7 +63,7 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
         if (_deferred.TryGetValue(s.Start, out var known)) return known;
         var parts = new List<(int Start, int End)>();
         if (Matches("deferredStep", s).FirstOrDefault() is { } cue) parts.Add((cue.Index, s.End));
-        var clauses = Clauses(s);
+        var clauses = ClausesOf(s);
         for (var i = 0; i < clauses.Count; i++)
         {
             var (start, end) = clauses[i];
@@ -83,7 +83,7 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
     public bool IsDeferred(Sentence s, int index) => DeferredParts(s).Any(p => p.Start <= index && index < p.End);
 
     /// <summary>A sentence's clauses: cut at commas, semicolons, colons and dashes (both scripts).</summary>
-    private List<(int Start, int End)> Clauses(Sentence s)
+    public List<(int Start, int End)> ClausesOf(Sentence s)
     {
         var clauses = new List<(int Start, int End)>();
         var start = s.Start;
