@@ -183,7 +183,8 @@ public static class NextStepClassifier
         var greeting = context.Document.Greeting;
         var theirs = Mentions("yourExecutive")
             || context.Lexicon.IsMatch("addresseeExecutive", context.Text, greeting.Start, greeting.End - greeting.Start);
-        if (ours && theirs) scores[NextStepType.ExecutiveMeeting] = scores.GetValueOrDefault(NextStepType.ExecutiveMeeting) + ExecutivePairWeight;
+        // "Northwind's CEO … Litware's COO": two companies' executives named together are the pair, whichever side is ours.
+        if ((ours && theirs) || Mentions("execPair")) scores[NextStepType.ExecutiveMeeting] = scores.GetValueOrDefault(NextStepType.ExecutiveMeeting) + ExecutivePairWeight;
         // "Our CEO will be in Tokyo and would like to meet Mr. Sato": our executive meeting someone there, with no technical
         // session, introduction or purposeful visit in play, is an executive meeting although the other side's title is
         // not written ("我们运营总监杜总去东莞仓看一下分拣线" stays a visit).
