@@ -94,7 +94,7 @@ public static class AttendeeFinder
     private static bool LooksForward(SentenceContext context, Sentence sentence) =>
         context.IsMatch("action", sentence)
         || (!sentence.IsSubject && context.Text[sentence.Start..sentence.End].TrimEnd() is [.., '?' or '？'])
-        || context.Dates.Any(d => d.Sentence.Start == sentence.Start && d.Mention.Quality == Dates.DateQuality.Resolvable)
+        || context.HasResolvableDate(sentence)
         || context.IsMatch("commitFrame", sentence)
         || context.IsMatch("futureCue", sentence)
         || context.IsMatch("confirmation", sentence);

@@ -39,16 +39,12 @@ public static class ConfirmationFinder
     {
         if (context.HasBlank(sentence)) return false;
         // "He will be in São Paulo on 3 and 4 of December. Would it be possible on one of these days?"
-        if (context.IsMatch("pickFromOffered", sentence) && before.TakeLast(2).Any(s => NamesATime(context, s))) return true;
+        if (context.IsMatch("pickFromOffered", sentence) && before.TakeLast(2).Any(context.HasResolvableDate)) return true;
         if (!context.IsMatch("pickQuestion", sentence)) return false;
         bool OffersOptions(Text.Sentence s) => context.IsMatch("alternative", s) && NamesASpecificTime(context, s);
         return OffersOptions(sentence) || (before.Count > 0 && OffersOptions(before[^1]))
             || before.Count(s => NamesASpecificTime(context, s)) >= 2;
     }
-
-    /// <summary>A resolvable day or window in the sentence (the days offered may span a few).</summary>
-    private static bool NamesATime(SentenceContext context, Text.Sentence sentence) =>
-        context.Dates.Any(d => d.Sentence.Start == sentence.Start && d.Mention.Quality == DateQuality.Resolvable);
 
     /// <summary>
     /// "Can we jump on a quick Teams call Friday at 11?": proposing the step with a specific day or time asks the

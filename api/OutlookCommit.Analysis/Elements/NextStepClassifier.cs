@@ -18,8 +18,13 @@ public static class NextStepClassifier
     public static readonly NextStepType[] Purposes =
         [NextStepType.ExecutiveMeeting, NextStepType.Introduction, NextStepType.TechnicalExchange, NextStepType.Visit];
 
-    /// <summary>A sentence that can type the step (its parts put off or set aside are in <see cref="SentenceContext.DeferredParts"/>).</summary>
-    private readonly record struct StepSentence(Text.Sentence Sentence);
+    /// <summary>The purposes a visit is only the place of (上门做一次技术交流 is the exchange).</summary>
+    private static readonly NextStepType[] VisitYieldsTo =
+        [NextStepType.TechnicalExchange, NextStepType.Introduction, NextStepType.ExecutiveMeeting];
+
+    /// <summary>The purposes other than an executive meeting.</summary>
+    private static readonly NextStepType[] PurposesBesideExecutive =
+        [NextStepType.TechnicalExchange, NextStepType.Introduction, NextStepType.Visit];
 
     private const int SubjectWeight = 2;
     private const int ExecutivePairWeight = 3;
@@ -36,16 +41,16 @@ public static class NextStepClassifier
     /// a step put off for later counts from nowhere ("…, but that can wait") or only up to the words that put it off
     /// ("我的建议是先线上演示，看完再决定要不要做POC": the demo counts, the POC does not).
     /// </summary>
-    private static List<StepSentence> SentencesAboutTheStep(SentenceContext context)
+    private static List<Text.Sentence> SentencesAboutTheStep(SentenceContext context)
     {
         var sentences = context.Document.Sentences;
-        var about = new List<StepSentence>();
+        var about = new List<Text.Sentence>();
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
             var rescheduled = i + 1 < sentences.Count && context.IsMatch("rescheduleCue", sentences[i + 1]);
             if ((!rescheduled && context.IsAboutThePast(sentence)) || context.IsMatch("deferredSentence", sentence)) continue;
-            about.Add(new(sentence));
+            about.Add(sentence);
         }
         return about;
     }
@@ -80,10 +85,10 @@ public static class NextStepClassifier
         return i == start ? Math.Min(text.Length, start + 2) : i;
     }
 
-    private static Dictionary<NextStepType, int> ScoreCues(SentenceContext context, IEnumerable<StepSentence> sentences, bool replySubject = false, bool withDeferred = false)
+    private static Dictionary<NextStepType, int> ScoreCues(SentenceContext context, IEnumerable<Text.Sentence> sentences, bool replySubject = false, bool withDeferred = false)
     {
         var scores = new Dictionary<NextStepType, int>();
-        foreach (var sentence in sentences.Select(s => s.Sentence))
+        foreach (var sentence in sentences)
         {
             if (!replySubject && context.IsReplySubject(sentence)) continue;
             var hits = context.Lexicon.NextStepPatterns
@@ -113,8 +118,8 @@ public static class NextStepClassifier
         var about = SentencesAboutTheStep(context);
         // "下一步有三个方向：一是…，二是…" and "后面有机会，请我们刘总来拜访您": a menu of possible steps, a step offered for
         // some day or as a fallback, or a later step of a plan, types the draft only when no other sentence does.
-        var overall = Candidates(context, about.Where(s => !context.IsMatch("optionsList", s.Sentence) && !context.IsMatch("laterPossibly", s.Sentence)
-            && !IsUndatedLaterStep(context, s.Sentence, asked)).ToList());
+        var overall = Candidates(context, about.Where(s => !context.IsMatch("optionsList", s) && !context.IsMatch("laterPossibly", s)
+            && !IsUndatedLaterStep(context, s, asked)).ToList());
         if (overall.Count == 0) overall = Candidates(context, about);
         // "RE: Site visit for the walk-in cooler install" over "yep Tues 10am works, I'll bring Chris": a short reply
         // agreeing to the thread's step is typed by the thread's subject when its own text names none.
@@ -143,7 +148,7 @@ public static class NextStepClassifier
     private static bool IsUndatedLaterStep(SentenceContext context, Text.Sentence sentence, IReadOnlyList<TextSpan>? asked) =>
         context.IsMatch("laterInSequence", sentence)
         && !(asked ?? []).Any(a => a.Start < sentence.End && sentence.Start < a.End)
-        && !context.Dates.Any(d => d.Sentence.Start == sentence.Start && d.Mention.Quality == Dates.DateQuality.Resolvable);
+        && !context.HasResolvableDate(sentence);
 
     private static NextStepType Best(Dictionary<NextStepType, int> scores)
     {
@@ -155,16 +160,16 @@ public static class NextStepClassifier
     /// The sentences that ask for the confirmation, and before a short one that names a time but no step
     /// ("您看下周三下午2点可以吗？", "Does Tuesday at 2 work?") the sentence it refers back to.
     /// </summary>
-    private static List<StepSentence> Focal(SentenceContext context, List<StepSentence> about, IReadOnlyList<TextSpan> asked)
+    private static List<Text.Sentence> Focal(SentenceContext context, List<Text.Sentence> about, IReadOnlyList<TextSpan> asked)
     {
-        var focal = new List<StepSentence>();
+        var focal = new List<Text.Sentence>();
         for (var i = 0; i < about.Count; i++)
         {
-            var s = about[i].Sentence;
+            var s = about[i];
             if (!asked.Any(a => a.Start < s.End && s.Start < a.End)) continue;
             var refersBack = s.End - s.Start <= ShortQuestion && ScoreCues(context, [about[i]]).Count == 0
-                && context.Dates.Any(d => d.Sentence.Start == s.Start && d.Mention.Quality == Dates.DateQuality.Resolvable);
-            if (refersBack && i > 0 && !about[i - 1].Sentence.IsSubject && !focal.Contains(about[i - 1])) focal.Add(about[i - 1]);
+                && context.HasResolvableDate(s);
+            if (refersBack && i > 0 && !about[i - 1].IsSubject && !focal.Contains(about[i - 1])) focal.Add(about[i - 1]);
             if (!focal.Contains(about[i])) focal.Add(about[i]);
         }
         return focal;
@@ -173,12 +178,12 @@ public static class NextStepClassifier
     private const int ShortQuestion = 40;
 
     /// <summary>The types still in the running after the rules below, with their scores (empty: no type).</summary>
-    private static Dictionary<NextStepType, int> Candidates(SentenceContext context, List<StepSentence> about, bool replySubject = false, bool withDeferred = false)
+    private static Dictionary<NextStepType, int> Candidates(SentenceContext context, List<Text.Sentence> about, bool replySubject = false, bool withDeferred = false)
     {
         var scores = ScoreCues(context, about, replySubject, withDeferred);
 
         // Our executive and theirs in the same draft is an executive meeting, whatever else it mentions.
-        bool Mentions(string group) => about.Any(s => context.Matches(group, s.Sentence).Any(m => !context.IsDeferred(s.Sentence, m.Index)));
+        bool Mentions(string group) => about.Any(s => context.Matches(group, s).Any(m => !context.IsDeferred(s, m.Index)));
         var ours = Mentions("ourExecutive");
         var greeting = context.Document.Greeting;
         var theirs = Mentions("yourExecutive")
@@ -188,7 +193,7 @@ public static class NextStepClassifier
         // "Our CEO will be in Tokyo and would like to meet Mr. Sato": our executive meeting someone there, with no technical
         // session, introduction or purposeful visit in play, is an executive meeting although the other side's title is
         // not written ("我们运营总监杜总去东莞仓看一下分拣线" stays a visit).
-        else if (ours && !new[] { NextStepType.TechnicalExchange, NextStepType.Introduction, NextStepType.Visit }.Any(scores.ContainsKey)
+        else if (ours && !PurposesBesideExecutive.Any(scores.ContainsKey)
             && Mentions("execEncounter"))
             scores[NextStepType.ExecutiveMeeting] = scores.GetValueOrDefault(NextStepType.ExecutiveMeeting) + 1;
 
@@ -203,8 +208,8 @@ public static class NextStepClassifier
         // An invite is one meeting, so there the session and the people may be in different lines.
         var technical = context.Document.Draft.Kind == DraftKind.Event
             ? Mentions("technicalActivity") && Mentions("technicalAudience")
-            : about.Any(s => context.IsMatch("technicalActivity", s.Sentence) && context.IsMatch("technicalAudience", s.Sentence)
-                && !context.Vague.Any(v => v.Kind == VagueKind.VagueTime && v.Start >= s.Sentence.Start && v.End <= s.Sentence.End));
+            : about.Any(s => context.IsMatch("technicalActivity", s) && context.IsMatch("technicalAudience", s)
+                && !context.Vague.Any(v => v.Kind == VagueKind.VagueTime && v.Start >= s.Start && v.End <= s.End));
         if (technical && !Purposes.Any(t => scores.GetValueOrDefault(t) > 0) && !scores.ContainsKey(NextStepType.Materials))
             scores[NextStepType.TechnicalExchange] = 1;
 
@@ -212,7 +217,7 @@ public static class NextStepClassifier
         if (scores.Count == 0 && Mentions("remoteCall")) return new() { [NextStepType.OnlineMeeting] = 1 };
         // "我方商务邵婷到贵司财务部，递交盖章版合同": going over only to hand documents over is their delivery.
         if (scores.ContainsKey(NextStepType.Visit) && scores.ContainsKey(NextStepType.Materials) && Mentions("deliveryVisit")
-            && !new[] { NextStepType.TechnicalExchange, NextStepType.Introduction, NextStepType.ExecutiveMeeting }.Any(scores.ContainsKey))
+            && !VisitYieldsTo.Any(scores.ContainsKey))
             scores.Remove(NextStepType.Visit);
         // Zoom, Teams or 腾讯会议 say how the step happens, not what it is: an architecture review on Zoom is a
         // technical exchange, an introduction on Teams an introduction. The format decides only when nothing else does.
@@ -224,7 +229,7 @@ public static class NextStepClassifier
         }
         // Coming on site says where a technical exchange, an introduction or an executive meeting happens: 上门做一次技术交流
         // is the exchange; "Michael could come to your Park Avenue office" is where our President meets your CEO.
-        if (new[] { NextStepType.TechnicalExchange, NextStepType.Introduction, NextStepType.ExecutiveMeeting }.Any(t => scores.GetValueOrDefault(t) > 0))
+        if (VisitYieldsTo.Any(t => scores.GetValueOrDefault(t) > 0))
             scores.Remove(NextStepType.Visit);
         return scores;
     }

@@ -49,6 +49,9 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
 
     public bool IsMatch(string group, Sentence s) => Matches(group, s).Count > 0;
 
+    /// <summary>Whether the sentence names a time that resolves ahead (a day, a window of about a week, a clock time).</summary>
+    public bool HasResolvableDate(Sentence s) => Dates.Any(d => d.Sentence.Start == s.Start && d.Mention.Quality == DateQuality.Resolvable);
+
     private readonly Dictionary<int, List<(int Start, int End)>> _deferred = [];
 
     /// <summary>
