@@ -51,7 +51,11 @@ public static class AttendeeFinder
             inPlan = planned || context.IsMatch("planHeader", sentence);
             // "We had to cancel the review with Ray and Tasha. Let's reschedule it": the people carry over to the new date.
             var rescheduled = i + 1 < sentences.Count && context.IsMatch("rescheduleCue", sentences[i + 1]);
-            if (!rescheduled && !planned && (context.IsAboutThePast(sentence) || !LooksForward(context, sentence))) continue;
+            // "Your Finance Director, Harriet Cole, owns the budget. Could you introduce me to her?": the step names
+            // its participant by a pronoun; the person is in the sentence before.
+            var referredTo = i + 1 < sentences.Count && !sentences[i + 1].IsSubject
+                && context.IsMatch("pronounParticipant", sentences[i + 1]) && LooksForward(context, sentences[i + 1]);
+            if (!rescheduled && !planned && !referredTo && (context.IsAboutThePast(sentence) || !LooksForward(context, sentence))) continue;
             if (context.IsReplySubject(sentence)) continue;
             // "I'm out until Monday; for urgent matters contact Rita Gomez": a stand-in, not a participant.
             if (context.IsMatch("absenceContext", sentence)) continue;

@@ -77,6 +77,15 @@ public static class NextStepClassifier
         return context.Lexicon.IsMatch("cuePreparedFor", context.Text, from, cueStart - from);
     }
 
+    /// <summary>"再去一趟苏州工厂，…，顺便把 POC 的范围 finalize": a purpose taken care of on the way does not type the draft.</summary>
+    private static bool CueIsASidePurpose(SentenceContext context, int sentenceStart, int cueStart)
+    {
+        var from = Math.Max(sentenceStart, cueStart - MaxSidePurposeLead);
+        return context.Lexicon.IsMatch("sidePurpose", context.Text, from, cueStart - from);
+    }
+
+    private const int MaxSidePurposeLead = 48;
+
     /// <summary>The end of the word the cue starts with ("introduce" in "introduce our CEO to…").</summary>
     private static int IntroWordEnd(string text, int start)
     {
@@ -94,7 +103,8 @@ public static class NextStepClassifier
             var hits = context.Lexicon.NextStepPatterns
                 .SelectMany(p => p.Pattern.Matches(context.Text, sentence.Start, sentence.End - sentence.Start)
                     .Where(m => (withDeferred || !context.IsDeferred(sentence, m.Index)) && !context.InsideVague(m.Index, m.Index + m.Length) && !CueIsNotTheStep(context, m.Index + m.Length, sentence.End)
-                        && !CueNamesAPastMeeting(context, sentence.Start, m.Index) && !CueIsPreparedFor(context, sentence.Start, m.Index))
+                        && !CueNamesAPastMeeting(context, sentence.Start, m.Index) && !CueIsPreparedFor(context, sentence.Start, m.Index)
+                        && !CueIsASidePurpose(context, sentence.Start, m.Index))
                     .Select(m => (p.Type, Start: m.Index, End: m.Index + m.Length)))
                 .ToList();
             // "send the POC test cases", "share the security review questionnaire": a cue inside the name of a
