@@ -117,9 +117,31 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
             .Where(d => !notATime.Any(m => m.Index < d.Mention.End && d.Mention.Start < m.Index + m.Length))
             .Select(d => d.Mention.Quality).ToList();
         var datedInThePast = dated.Contains(DateQuality.Past) && !dated.Contains(DateQuality.Resolvable);
-        var result = (datedInThePast || IsMatch("pastContext", s)) && !IsMatch("futureCue", s);
+        var result = (datedInThePast || IsMatch("pastContext", s)) && !IsMatch("futureCue", s)
+            && !(!datedInThePast && HasFutureClause(s));
         _aboutThePast[s.Start] = result;
         return result;
+    }
+
+    /// <summary>
+    /// "上次交流后您提的三个问题，我们整理了答复，本周三（4月14日）下班前发给您": the past words open the sentence, but a
+    /// later clause of its own sets a time ahead.
+    /// </summary>
+    private bool HasFutureClause(Sentence s)
+    {
+        var dates = Dates.Where(d => d.Sentence.Start == s.Start && d.Mention.Quality == DateQuality.Resolvable).ToList();
+        if (dates.Count == 0) return false;
+        var clauses = ClausesOf(s);
+        for (var i = 1; i < clauses.Count; i++)
+        {
+            var (start, end) = clauses[i];
+            if (!dates.Any(d => d.Mention.Start >= start && d.Mention.Start < end)) continue;
+            bool Has(string group, (int Start, int End) c) => Lexicon.IsMatch(group, Text, c.Start, c.End - c.Start);
+            // The clause sets its own step ("…下班前发给您"), not only a time ("…with your CTO, Alex, today").
+            if (Has("pastContext", clauses[i]) || !clauses.Take(i).Any(c => Has("pastContext", c))) continue;
+            if (Has("concreteVerb", clauses[i]) || Has("action", clauses[i])) return true;
+        }
+        return false;
     }
 
     /// <summary>A reply's or forward's subject is the other side's topic, not the rep's next step.</summary>
