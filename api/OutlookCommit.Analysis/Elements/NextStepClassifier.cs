@@ -160,6 +160,14 @@ public static class NextStepClassifier
         && !(asked ?? []).Any(a => a.Start < sentence.End && sentence.Start < a.End)
         && !context.HasResolvableDate(sentence);
 
+    /// <summary>"Your engineering leads asked about rate limits. Our VP would walk them through the roadmap": the audience is named just before.</summary>
+    private static bool AudienceReferredTo(SentenceContext context, Text.Sentence sentence)
+    {
+        var sentences = context.Document.Sentences;
+        var i = sentences.Select((s, index) => (s, index)).FirstOrDefault(x => x.s.Start == sentence.Start).index;
+        return i > 0 && context.IsMatch("pronounParticipant", sentence) && context.IsMatch("technicalAudience", sentences[i - 1]);
+    }
+
     private static NextStepType Best(Dictionary<NextStepType, int> scores)
     {
         var best = scores.Values.Max();
@@ -218,7 +226,7 @@ public static class NextStepClassifier
         // An invite is one meeting, so there the session and the people may be in different lines.
         var technical = context.Document.Draft.Kind == DraftKind.Event
             ? Mentions("technicalActivity") && Mentions("technicalAudience")
-            : about.Any(s => context.IsMatch("technicalActivity", s) && context.IsMatch("technicalAudience", s)
+            : about.Any(s => context.IsMatch("technicalActivity", s) && (context.IsMatch("technicalAudience", s) || AudienceReferredTo(context, s))
                 && !context.Vague.Any(v => v.Kind == VagueKind.VagueTime && v.Start >= s.Start && v.End <= s.End));
         if (technical && !Purposes.Any(t => scores.GetValueOrDefault(t) > 0) && !scores.ContainsKey(NextStepType.Materials))
             scores[NextStepType.TechnicalExchange] = 1;
@@ -232,6 +240,14 @@ public static class NextStepClassifier
         // Zoom, Teams or 腾讯会议 say how the step happens, not what it is: an architecture review on Zoom is a
         // technical exchange, an introduction on Teams an introduction. The format decides only when nothing else does.
         // Likewise documents prepared or revised around a workshop, a visit or an introduction are its preparation.
+        // "I'll send a one-page scope summary by December 30 so you both have it in advance" of the call: the
+        // document prepares the meeting, which is the step.
+        if (scores.ContainsKey(NextStepType.Materials) && Mentions("preparesForMeeting")
+            && (scores.ContainsKey(NextStepType.OnlineMeeting) || Mentions("remoteCall")))
+        {
+            scores.Remove(NextStepType.Materials);
+            if (scores.Count == 0) return new() { [NextStepType.OnlineMeeting] = 1 };
+        }
         if (Purposes.Any(t => scores.GetValueOrDefault(t) > 0))
         {
             scores.Remove(NextStepType.OnlineMeeting);
