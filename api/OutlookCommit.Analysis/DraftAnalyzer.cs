@@ -21,8 +21,18 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
     private readonly ClosingTemplateBuilder _templates;
     private readonly AskDetector _asks;
 
-    public DraftAnalyzer()
+    /// <summary>How many clauses' recognizer results an analyzer remembers by default (a few MB at most).</summary>
+    public const int DefaultRecognizerCacheEntries = 20_000;
+
+    public DraftAnalyzer() : this(DefaultRecognizerCacheEntries) { }
+
+    /// <param name="recognizerCacheEntries">
+    /// Clauses whose date-recognizer results are remembered for re-analyses of the same draft while it is being
+    /// written; 0 turns the cache off (every analysis pays the full cost, as the benchmarks measure).
+    /// </param>
+    public DraftAnalyzer(int recognizerCacheEntries)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(recognizerCacheEntries);
         // The date models and the compiled lexicon are the slow parts of start-up; build them side by side.
         var models = Task.Run(DateFinder.Models.Load);
         var asks = Task.Run(() => AskDetector.Default);
@@ -31,7 +41,8 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
         _templates = new ClosingTemplateBuilder();
         var lexicon = _lexicon;
         _dates = new DateFinder(new DateRules(_lexicon.Files), models.GetAwaiter().GetResult(),
-            (text, start, length) => lexicon.IsMatch("timeHint", text, start, length));
+            (text, start, length) => lexicon.IsMatch("timeHint", text, start, length),
+            recognizerCacheEntries == 0 ? null : new RecognizerCache(recognizerCacheEntries));
         _asks = asks.GetAwaiter().GetResult();
         _compile = new Lazy<Task>(() => Task.Run(lexicon.CompileForSpeed));
     }

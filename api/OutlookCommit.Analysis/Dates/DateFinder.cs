@@ -28,11 +28,14 @@ public sealed class DateFinder
     }
 
     private readonly Func<string, int, int, bool> _timeHint;
+    private readonly RecognizerCache? _cache;
 
     /// <param name="timeHint">Whether a clause could hold a time expression at all (a digit, a weekday, 周, 明天…).</param>
-    public DateFinder(DateRules rules, Models? models = null, Func<string, int, int, bool>? timeHint = null)
+    /// <param name="cache">Where to remember the recognizers' results per clause (none: every clause is parsed).</param>
+    public DateFinder(DateRules rules, Models? models = null, Func<string, int, int, bool>? timeHint = null, RecognizerCache? cache = null)
     {
         _rules = rules;
+        _cache = cache;
         _timeHint = timeHint ?? ((_, _, _) => true);
         models ??= Models.Load();
         _english = models.English;
@@ -98,12 +101,15 @@ public sealed class DateFinder
     private List<DateMention> FindInClause(string text, int start, int end, DateTimeOffset reference)
     {
         var segment = _rules.MaskRestatedWeekdays(text[start..end]);
-        var referenceLocal = reference.DateTime; // wall-clock time in the rep's offset
+        // Wall-clock time in the rep's offset, to the minute: no draft plans to the second, and re-analyses while the
+        // rep types (seconds apart) can then reuse what the recognizers found in unchanged clauses.
+        var local = reference.DateTime;
+        var referenceLocal = new DateTime(local.Ticks - local.Ticks % TimeSpan.TicksPerMinute, local.Kind);
         var results = new List<ModelResult>();
         var han = LanguageDetector.ContainsHan(segment, 0, segment.Length);
-        if (han) results.AddRange(SafeParse(_chinese, segment, referenceLocal));
+        if (han) results.AddRange(Parse(_chinese, 'z', segment, referenceLocal));
         if (LanguageDetector.ContainsLatinWord(segment, 0, segment.Length) || (han ? HasNumericDate(segment) : segment.Any(char.IsAsciiDigit)))
-            results.AddRange(SafeParse(_english, segment, referenceLocal));
+            results.AddRange(Parse(_english, 'e', segment, referenceLocal));
 
         var mentions = new List<DateMention>();
         // "12/10 周四" read by the Chinese model as a duration of 1.2 weeks: a duration is never written with a slash,
@@ -144,6 +150,9 @@ public sealed class DateFinder
             if (!char.IsWhiteSpace(text[i]) && text[i] is not ('(' or '（' or ',' or '，' or '、')) return false;
         return true;
     }
+
+    private IReadOnlyList<ModelResult> Parse(DateTimeModel model, char modelId, string segment, DateTime reference) =>
+        _cache is null ? SafeParse(model, segment, reference) : _cache.Parse(model, modelId, segment, reference, SafeParse);
 
     private static List<ModelResult> SafeParse(DateTimeModel model, string text, DateTime reference)
     {
