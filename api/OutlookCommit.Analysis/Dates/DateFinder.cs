@@ -87,7 +87,7 @@ public sealed class DateFinder
             var cut = c is '，' or '；' or '：' || (c == ',' && i - clauseStart > LongClause);
             if (!cut && i - clauseStart >= MaxClause)
             {
-                var space = text.LastIndexOf(' ', i, i - clauseStart - MaxClause / 2);
+                var space = CutSpace(text, clauseStart, i);
                 if (space > clauseStart) i = space;
                 cut = true;
             }
@@ -97,6 +97,27 @@ public sealed class DateFinder
         }
         if (end > clauseStart) yield return (clauseStart, end);
     }
+
+    /// <summary>
+    /// The last space in the second half of a run that is too long, but not one right after a word that leads into a
+    /// time ("… requirements next | Thursday afternoon" would lose the "next").
+    /// </summary>
+    private static int CutSpace(string text, int clauseStart, int i)
+    {
+        var limit = clauseStart + MaxClause / 2;
+        for (var space = text.LastIndexOf(' ', i, i - limit); space > limit; space = text.LastIndexOf(' ', space - 1, space - 1 - limit))
+        {
+            var wordStart = text.LastIndexOf(' ', space - 1, space - 1 - clauseStart) + 1;
+            if (!LeadsIntoTime.Contains(text[wordStart..space])) return space;
+        }
+        return text.LastIndexOf(' ', i, i - limit);
+    }
+
+    private static readonly HashSet<string> LeadsIntoTime = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "next", "this", "last", "on", "by", "at", "before", "until", "till", "from", "coming", "early", "late", "mid", "end",
+        "of", "in", "within", "after", "the", "around", "about", "between", "and", "to", "or",
+    };
 
     private List<DateMention> FindInClause(string text, int start, int end, DateTimeOffset reference)
     {
@@ -170,7 +191,9 @@ public sealed class DateFinder
 
         if (type == "duration")
             return _rules.ResolveDuration(text, start, end, values[0], reference);
-        if (type == "set")
+        // "ASAP", "right now": the recognizer reads the moment of writing, which is no time to plan on (and would
+        // otherwise be a time already past, making its sentence look back).
+        if (type == "set" || values.All(v => v.TryGetValue("timex", out var t) && t is "PRESENT_REF" or "FUTURE_REF"))
             return new DateMention(start, end, matched, reference, null, DateQuality.NotATime, false);
 
         // Ambiguous expressions come with a past and a future reading. A bare weekday ("Wednesday") means the

@@ -74,8 +74,10 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
             parts.Add((start, end));
             if (i == 0) continue;
             var previous = clauses[i - 1];
+            // "一是双方高层见面，等项目立项以后再安排": a set-aside clause naming no step of its own puts off the one before it.
             if (Lexicon.IsMatch("setAsideBackReference", Text, start, end - start)
-                || Lexicon.IsMatch("sideTopic", Text, previous.Start, previous.End - previous.Start))
+                || Lexicon.IsMatch("sideTopic", Text, previous.Start, previous.End - previous.Start)
+                || !Lexicon.IsMatch("action", Text, start, end - start))
                 parts.Add(previous);
         }
         _deferred[s.Start] = parts;
