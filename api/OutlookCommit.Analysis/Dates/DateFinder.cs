@@ -128,9 +128,9 @@ public sealed class DateFinder
         var referenceLocal = new DateTime(local.Ticks - local.Ticks % TimeSpan.TicksPerMinute, local.Kind);
         var results = new List<ModelResult>();
         var han = LanguageDetector.ContainsHan(segment, 0, segment.Length);
-        if (han) results.AddRange(Parse(_chinese, 'z', segment, referenceLocal));
+        if (han) results.AddRange(Parse(_chinese, segment, referenceLocal));
         if (LanguageDetector.ContainsLatinWord(segment, 0, segment.Length) || (han ? HasNumericDate(segment) : segment.Any(char.IsAsciiDigit)))
-            results.AddRange(Parse(_english, 'e', segment, referenceLocal));
+            results.AddRange(Parse(_english, segment, referenceLocal));
 
         var mentions = new List<DateMention>();
         // "12/10 周四" read by the Chinese model as a duration of 1.2 weeks: a duration is never written with a slash,
@@ -172,8 +172,8 @@ public sealed class DateFinder
         return true;
     }
 
-    private IReadOnlyList<ModelResult> Parse(DateTimeModel model, char modelId, string segment, DateTime reference) =>
-        _cache is null ? SafeParse(model, segment, reference) : _cache.Parse(model, modelId, segment, reference, SafeParse);
+    private IReadOnlyList<ModelResult> Parse(DateTimeModel model, string segment, DateTime reference) =>
+        _cache is null ? SafeParse(model, segment, reference) : _cache.Parse(model, segment, reference, SafeParse);
 
     private static List<ModelResult> SafeParse(DateTimeModel model, string text, DateTime reference)
     {

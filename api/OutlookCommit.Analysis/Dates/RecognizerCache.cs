@@ -22,12 +22,13 @@ public sealed class RecognizerCache : IDisposable
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = maxEntries, CompactionPercentage = 0.25 });
     }
 
-    private readonly record struct Key(char Model, DateTime Reference, string Clause);
+    // The model instance stands for its culture: an analyzer holds one English and one Chinese model.
+    private readonly record struct Key(DateTimeModel Model, DateTime Reference, string Clause);
 
     /// <summary>The model's results for <paramref name="clause"/>, from the cache when this clause was read in the same minute.</summary>
-    public IReadOnlyList<ModelResult> Parse(DateTimeModel model, char modelId, string clause, DateTime reference, Func<DateTimeModel, string, DateTime, List<ModelResult>> parse)
+    public IReadOnlyList<ModelResult> Parse(DateTimeModel model, string clause, DateTime reference, Func<DateTimeModel, string, DateTime, List<ModelResult>> parse)
     {
-        var key = new Key(modelId, reference, clause);
+        var key = new Key(model, reference, clause);
         if (_cache.TryGetValue(key, out IReadOnlyList<ModelResult>? known) && known is not null) return known;
         IReadOnlyList<ModelResult> results = parse(model, clause, reference);
         _cache.Set(key, results, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Expiry });

@@ -61,29 +61,23 @@ public static class NextStepClassifier
 
     private const int MaxCueTailGap = 8;
 
-    /// <summary>"Next steps after the workshop", 上次的交流: the cue names a meeting already held.</summary>
-    private static bool CueNamesAPastMeeting(SentenceContext context, int sentenceStart, int cueStart)
+    /// <summary>
+    /// Whether the words just before a cue, in its sentence, say it is not the step: it names a meeting already held
+    /// ("Next steps after the workshop", 上次的交流), what a preparation is for ("data for the POC", "agenda for the
+    /// workshop") or a purpose taken care of on the way ("再去一趟苏州工厂，…，顺便把 POC 的范围 finalize").
+    /// </summary>
+    private static bool LeadSaysNotTheStep(SentenceContext context, int sentenceStart, int cueStart) =>
+        LeadMatches(context, "cueAfterPast", sentenceStart, cueStart, MaxCueLeadGap)
+        || LeadMatches(context, "cuePreparedFor", sentenceStart, cueStart, MaxCueLeadGap)
+        || LeadMatches(context, "sidePurpose", sentenceStart, cueStart, MaxSidePurposeLead);
+
+    private static bool LeadMatches(SentenceContext context, string group, int sentenceStart, int cueStart, int maxLead)
     {
-        var from = Math.Max(sentenceStart, cueStart - MaxCueLeadGap);
-        return context.Lexicon.IsMatch("cueAfterPast", context.Text, from, cueStart - from);
+        var from = Math.Max(sentenceStart, cueStart - maxLead);
+        return context.Lexicon.IsMatch(group, context.Text, from, cueStart - from);
     }
 
     private const int MaxCueLeadGap = 24;
-
-    /// <summary>"Data for the POC", "agenda for the workshop": the cue is what the preparation is for, not the step.</summary>
-    private static bool CueIsPreparedFor(SentenceContext context, int sentenceStart, int cueStart)
-    {
-        var from = Math.Max(sentenceStart, cueStart - MaxCueLeadGap);
-        return context.Lexicon.IsMatch("cuePreparedFor", context.Text, from, cueStart - from);
-    }
-
-    /// <summary>"再去一趟苏州工厂，…，顺便把 POC 的范围 finalize": a purpose taken care of on the way does not type the draft.</summary>
-    private static bool CueIsASidePurpose(SentenceContext context, int sentenceStart, int cueStart)
-    {
-        var from = Math.Max(sentenceStart, cueStart - MaxSidePurposeLead);
-        return context.Lexicon.IsMatch("sidePurpose", context.Text, from, cueStart - from);
-    }
-
     private const int MaxSidePurposeLead = 48;
 
     /// <summary>The end of the word the cue starts with ("introduce" in "introduce our CEO to…").</summary>
@@ -103,8 +97,7 @@ public static class NextStepClassifier
             var hits = context.Lexicon.NextStepPatterns
                 .SelectMany(p => p.Pattern.Matches(context.Text, sentence.Start, sentence.End - sentence.Start)
                     .Where(m => (withDeferred || !context.IsDeferred(sentence, m.Index)) && !context.InsideVague(m.Index, m.Index + m.Length) && !CueIsNotTheStep(context, m.Index + m.Length, sentence.End)
-                        && !CueNamesAPastMeeting(context, sentence.Start, m.Index) && !CueIsPreparedFor(context, sentence.Start, m.Index)
-                        && !CueIsASidePurpose(context, sentence.Start, m.Index))
+                        && !LeadSaysNotTheStep(context, sentence.Start, m.Index))
                     .Select(m => (p.Type, Start: m.Index, End: m.Index + m.Length)))
                 .ToList();
             // "send the POC test cases", "share the security review questionnaire": a cue inside the name of a
@@ -163,9 +156,11 @@ public static class NextStepClassifier
     /// <summary>"Your engineering leads asked about rate limits. Our VP would walk them through the roadmap": the audience is named just before.</summary>
     private static bool AudienceReferredTo(SentenceContext context, Text.Sentence sentence)
     {
+        if (!context.IsMatch("pronounParticipant", sentence)) return false;
         var sentences = context.Document.Sentences;
-        var i = sentences.Select((s, index) => (s, index)).FirstOrDefault(x => x.s.Start == sentence.Start).index;
-        return i > 0 && context.IsMatch("pronounParticipant", sentence) && context.IsMatch("technicalAudience", sentences[i - 1]);
+        for (var i = sentences.Count - 1; i >= 0; i--)
+            if (sentences[i].End <= sentence.Start) return context.IsMatch("technicalAudience", sentences[i]);
+        return false;
     }
 
     private static NextStepType Best(Dictionary<NextStepType, int> scores)

@@ -87,9 +87,12 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
     /// <summary>Whether the text at <paramref name="index"/> of sentence <paramref name="s"/> is not the step asked for now.</summary>
     public bool IsDeferred(Sentence s, int index) => DeferredParts(s).Any(p => p.Start <= index && index < p.End);
 
+    private readonly Dictionary<int, List<(int Start, int End)>> _clauses = [];
+
     /// <summary>A sentence's clauses: cut at commas, semicolons, colons and dashes (both scripts).</summary>
-    public List<(int Start, int End)> ClausesOf(Sentence s)
+    public IReadOnlyList<(int Start, int End)> ClausesOf(Sentence s)
     {
+        if (_clauses.TryGetValue(s.Start, out var known)) return known;
         var clauses = new List<(int Start, int End)>();
         var start = s.Start;
         for (var i = s.Start; i < s.End; i++)
@@ -102,6 +105,7 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
             start = i + 1;
         }
         if (s.End > start) clauses.Add((start, s.End));
+        _clauses[s.Start] = clauses;
         return clauses;
     }
 
@@ -120,7 +124,7 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
             .Select(d => d.Mention.Quality).ToList();
         var datedInThePast = dated.Contains(DateQuality.Past) && !dated.Contains(DateQuality.Resolvable);
         var result = (datedInThePast || IsMatch("pastContext", s)) && !IsMatch("futureCue", s)
-            && !(!datedInThePast && HasFutureClause(s));
+            && (datedInThePast || !HasFutureClause(s));
         _aboutThePast[s.Start] = result;
         return result;
     }
