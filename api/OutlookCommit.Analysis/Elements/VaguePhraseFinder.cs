@@ -16,7 +16,7 @@ public static class VaguePhraseFinder
             var han = LanguageDetector.ContainsHan(document.Text, sentence.Start, sentence.End);
             var latin = !han || LanguageDetector.ContainsLatinWord(document.Text, sentence.Start, sentence.End);
             foreach (var rule in lexicon.VagueRules.Where(r => r.Language == "zh" ? han : latin))
-                foreach (var m in Text.SafeRegex.Matches(rule.Pattern, document.Text, sentence.Start, sentence.End - sentence.Start))
+                foreach (var m in Text.SafeRegex.Matches(rule.For(han), document.Text, sentence.Start, sentence.End - sentence.Start))
                 {
                     var end = m.Index + m.Length;
                     while (end > m.Index && char.IsWhiteSpace(document.Text[end - 1])) end--;

@@ -5,7 +5,15 @@ using OutlookCommit.Analysis.Text;
 namespace OutlookCommit.Analysis.Lexicons;
 
 /// <summary>A vague-phrase pattern with what to write instead.</summary>
-public sealed record VagueRule(Regex Pattern, VagueKind Kind, string Suggestion, string Language);
+/// <param name="Pattern">The pattern for text with Han characters (English words are bounded as Latin words there).</param>
+/// <param name="WithoutHan">
+/// An English rule's pattern for text without Han characters, with .NET's own \b: its search for a first letter is
+/// several times faster than the Latin-only boundary's lookarounds. Null for Chinese rules.
+/// </param>
+public sealed record VagueRule(Regex Pattern, Regex? WithoutHan, VagueKind Kind, string Suggestion, string Language)
+{
+    public Regex For(bool han) => han || WithoutHan is null ? Pattern : WithoutHan;
+}
 
 /// <summary>
 /// Every language's lexicon as one set of named pattern groups. Chinese mail mixes in English, so a sentence is
@@ -42,7 +50,10 @@ public sealed class Lexicon
             .Select(t => (t, new PatternGroup(Of("en", f => f.NextStep, JsonName(t)), Of("zh", f => f.NextStep, JsonName(t)), compiled)))
             .ToList();
         VagueRules = _files.Values
-            .SelectMany(f => f.Vague.Select(v => new VagueRule(EmbeddedData.Compile(v.Pattern), v.Kind, v.Suggestion, f.Language)))
+            .SelectMany(f => f.Vague.Select(v => f.Language == "zh"
+                ? new VagueRule(EmbeddedData.Compile(v.Pattern), null, v.Kind, v.Suggestion, f.Language)
+                // English among Han text is the rare case: like the pattern groups, its variant stays interpreted.
+                : new VagueRule(EmbeddedData.Compile(v.Pattern, compiled: false), EmbeddedData.Compile(v.Pattern, latinBoundary: false), v.Kind, v.Suggestion, f.Language)))
             .ToList();
     }
 

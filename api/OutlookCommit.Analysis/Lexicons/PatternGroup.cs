@@ -74,7 +74,14 @@ public sealed class PatternGroup
             .OrderBy(m => m.Index);
     }
 
-    public bool IsMatch(string text, int start, int length) => Matches(text, start, length).Any();
+    public bool IsMatch(string text, int start, int length)
+    {
+        if (text.Length == 0) return false;
+        var regexes = _regexes;
+        var (han, latin) = Scripts(text, start, length);
+        return (han ? (latin ? [regexes.LatinAmongHan, regexes.Han] : [regexes.Han]) : new[] { regexes.Latin })
+            .Any(p => p.Each.Any(r => SafeRegex.FirstNonEmpty(r, text, start, length) is not null));
+    }
 
     /// <summary>
     /// The matches one alternation of the patterns returns: at each step the leftmost match of any pattern that starts
@@ -82,22 +89,15 @@ public sealed class PatternGroup
     /// once. Only when a pattern's own match straddles the point reached (two patterns matched overlapping words) could
     /// it have a different match starting later inside it; from there on the real alternation answers.
     /// </summary>
+    /// <remarks>Most patterns find nothing in a sentence, so each is first asked once, without an enumerator.</remarks>
     private static IEnumerable<Match> Alternation(Patterns patterns, string text, int start, int length)
     {
         var each = patterns.Each;
         if (each.Length == 0 || text.Length == 0) yield break;
-        if (each.Length == 1)
-        {
-            foreach (var m in SafeRegex.Matches(each[0], text, start, length)) yield return m;
-            yield break;
-        }
-        var pending = new IEnumerator<Match>[each.Length];
-        var next = new Match?[each.Length];
+        Match?[]? next = null;
         for (var i = 0; i < each.Length; i++)
-        {
-            pending[i] = SafeRegex.Matches(each[i], text, start, length).GetEnumerator();
-            next[i] = pending[i].MoveNext() ? pending[i].Current : null;
-        }
+            if (SafeRegex.FirstNonEmpty(each[i], text, start, length) is { } first) (next ??= new Match?[each.Length])[i] = first;
+        if (next is null) yield break;
         var position = start;
         while (true)
         {
@@ -108,7 +108,7 @@ public sealed class PatternGroup
                 while (next[i] is { } m && m.Index < position)
                 {
                     straddled |= m.Index + m.Length > position;
-                    next[i] = pending[i].MoveNext() ? pending[i].Current : null;
+                    next[i] = SafeRegex.NextNonEmpty(m);
                 }
                 if (next[i] is { } candidate && (best < 0 || candidate.Index < next[best]!.Index)) best = i;
             }
