@@ -68,6 +68,9 @@ public static class AttendeeFinder
                 || context.OverlapsBlank(start, end)
                 || (start < document.Greeting.End && document.Greeting.Start < end)
                 || generic.Any(g => g.Index < end && start < g.End)
+                // "Any update from procurement?": people inside a vague ask are not part of a step.
+                || context.InsideVague(start, end)
+                || IsGreetedOnly(context, sentence, start)
                 || found.Any(f => f.Start < end && start < f.End);
 
             foreach (var m in context.Matches("attendeeRole", sentence))
@@ -91,6 +94,15 @@ public static class AttendeeFinder
         return found;
     }
 
+    /// <summary>"Please pass my thanks to Jorge", 代我向刘总问好: the person is greeted or thanked, not part of the step.</summary>
+    private static bool IsGreetedOnly(SentenceContext context, Sentence sentence, int start)
+    {
+        var from = Math.Max(sentence.Start, start - MaxGreetingLead);
+        return context.Lexicon.IsMatch("greetedOnly", context.Text, from, start - from);
+    }
+
+    private const int MaxGreetingLead = 60;
+
     /// <summary>
     /// People take part in the next step only in sentences about it: a sentence with an action, a time, a
     /// request or a commitment. "I've cc'd my manager" or "a note from our product team" names no participant.
@@ -112,8 +124,17 @@ public static class AttendeeFinder
         return !context.Lexicon.IsMatch("contractionFollower", text, from, Math.Min(20, text.Length - from));
     }
 
-    private static bool IsPersonName(SentenceContext context, string name) =>
-        name.Split(' ', '-').All(part => part.Length > 1 && !context.Lexicon.IsMatch("notAName", part));
+    /// <summary>
+    /// Every word of the name is a possible name word; with a lowercase particle ("Jan de Vries") the surname decides,
+    /// since a first name may also be a word the lexicon refuses alone ("Jan" the month).
+    /// </summary>
+    private static bool IsPersonName(SentenceContext context, string name)
+    {
+        var parts = name.Split(' ', '-');
+        var named = parts.Where(part => part.Length > 0 && char.IsUpper(part[0])).ToList();
+        var checkedParts = named.Count < parts.Length ? named.TakeLast(1) : parts;
+        return named.Count > 0 && checkedParts.All(part => part.Length > 1 && !context.Lexicon.IsMatch("notAName", part));
+    }
 
     /// <summary>Words that refer to the people the draft is addressed to: name parts, address local part, company.</summary>
     private static HashSet<string> AddresseeWords(Draft draft)

@@ -119,6 +119,10 @@ public static class NextStepClassifier
     {
         if (!hasAction) return null;
         var about = SentencesAboutTheStep(context);
+        // "1. 出方案 2. 技术交流 3. 总经理拜访 … 眼下最要紧的是第一步：下周三前我把初步方案发给您", "The first thing I need is a
+        // call with your product manager": the sentence the rep singles out among several steps types the draft.
+        var singledOut = about.Where(s => context.IsMatch("focusStep", s)).ToList();
+        if (singledOut.Count > 0 && Candidates(context, singledOut) is { Count: > 0 } focused) return Best(focused);
         // "下一步有三个方向：一是…，二是…" and "后面有机会，请我们刘总来拜访您": a menu of possible steps, a step offered for
         // some day or as a fallback, or a later step of a plan, types the draft only when no other sentence does.
         var overall = Candidates(context, about.Where(s => !context.IsMatch("optionsList", s) && !context.IsMatch("laterPossibly", s)
