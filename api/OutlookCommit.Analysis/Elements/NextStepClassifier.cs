@@ -254,6 +254,12 @@ public static class NextStepClassifier
         }
         // Coming on site says where a technical exchange, an introduction or an executive meeting happens: 上门做一次技术交流
         // is the exchange; "Michael could come to your Park Avenue office" is where our President meets your CEO.
+        // "Site visit - RAH Emergency Dept, nurse call integration walk-through", "a joint visit … to present the range to
+        // the biomedical engineering team": when the visit itself is named as the step, its technical purpose is what the
+        // visit is for (labellers of four sets agree); "a session with your engineers at your office" stays the exchange.
+        if (scores.ContainsKey(NextStepType.Visit) && scores.ContainsKey(NextStepType.TechnicalExchange) && Mentions("visitNoun")
+            && !scores.ContainsKey(NextStepType.Introduction) && !scores.ContainsKey(NextStepType.ExecutiveMeeting))
+            scores.Remove(NextStepType.TechnicalExchange);
         if (VisitYieldsTo.Any(t => scores.GetValueOrDefault(t) > 0))
             scores.Remove(NextStepType.Visit);
         return scores;
