@@ -91,7 +91,7 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
         var action = ActionFinder.Find(context);
         var attendee = AttendeeFinder.Find(context);
         var date = DateElementFinder.Find(context);
-        var confirmation = ConfirmationFinder.Find(context);
+        var confirmation = ConfirmationFinder.Find(context, hasStepOrTime: action.Present || date.Present);
         var nextStep = NextStepClassifier.Classify(context, action.Present, confirmation.Evidence);
 
         var outcome = action.Present && attendee.Present && date.Present

@@ -132,7 +132,8 @@ public static class ActionFinder
             if (!vagueDraft && !vagueTime)
                 foreach (var m in context.Matches("weakAction", sentence))
                     evidence.Add(context.Span(m.Index, m.Index + m.Length));
-            if (evidence.Count == 0 && FindCommittedStep(context, sentence) is { } step) evidence.Add(step);
+            // "Please do pass on our thanks to Dr Reid": a request that only passes on thanks commits to nothing.
+            if (evidence.Count == 0 && !context.IsMatch("thanksPassedOn", sentence) && FindCommittedStep(context, sentence) is { } step) evidence.Add(step);
         }
         if (evidence.Count > 0) return new ElementReport { Present = true, Evidence = evidence };
         var vague = context.FirstVague(VagueKind.VagueAction) ?? context.FirstVague(VagueKind.VagueAsk);

@@ -6,7 +6,11 @@ namespace OutlookCommit.Analysis.Elements;
 /// <summary>The confirmation element: the rep asks the recipient to confirm, accept or commit to the step or time.</summary>
 public static class ConfirmationFinder
 {
-    public static ElementReport Find(SentenceContext context)
+    /// <param name="hasStepOrTime">
+    /// Whether the rep's own text proposes a step or a time. "see below - can you confirm?" over a forwarded plan asks
+    /// to confirm something the draft itself never says, so it confirms nothing.
+    /// </param>
+    public static ElementReport Find(SentenceContext context, bool hasStepOrTime = true)
     {
         var evidence = new List<TextSpan>();
         var before = new List<Text.Sentence>();
@@ -19,6 +23,8 @@ public static class ConfirmationFinder
             var match = context.Matches("confirmation", sentence).FirstOrDefault(m => !context.InsideVague(m.Index, m.Index + m.Length));
             if (match is not null || IsClosedQuestionAboutTheStep(context, sentence)) evidence.Add(context.Span(sentence.Start, sentence.End));
         }
+        if (evidence.Count > 0 && !hasStepOrTime)
+            return new ElementReport { Present = false, Reason = context.Reason("confirmationNothingToConfirm", evidence[0].Text) };
         if (evidence.Count > 0) return new ElementReport { Present = true, Evidence = evidence };
         var vague = context.FirstVague(VagueKind.VagueAsk);
         return new ElementReport

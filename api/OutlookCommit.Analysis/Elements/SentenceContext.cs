@@ -151,7 +151,8 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
     }
 
     /// <summary>A reply's or forward's subject is the other side's topic, not the rep's next step.</summary>
-    public bool IsReplySubject(Sentence s) => s.IsSubject && IsMatch("replySubject", s);
+    /// <remarks>A forwarded invite ("FW: Concrete mix submittal review") still carries the meeting's own name.</remarks>
+    public bool IsReplySubject(Sentence s) => s.IsSubject && Document.Draft.Kind != DraftKind.Event && IsMatch("replySubject", s);
 
     public bool InsideVague(int start, int end, VagueKind? kind = null) =>
         Vague.Any(v => (kind is null || v.Kind == kind) && v.Start <= start && end <= v.End);
