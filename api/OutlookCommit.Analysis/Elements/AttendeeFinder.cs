@@ -69,7 +69,7 @@ public static class AttendeeFinder
                 || (start < document.Greeting.End && document.Greeting.Start < end)
                 || generic.Any(g => g.Index < end && start < g.End)
                 // "Any update from procurement?": people inside a vague ask are not part of a step.
-                || context.InsideVague(start, end)
+                || context.InsideVague(start, end, VagueKind.VagueAsk)
                 || IsGreetedOnly(context, sentence, start)
                 || found.Any(f => f.Start < end && start < f.End);
 
