@@ -65,22 +65,21 @@ public sealed class PatternGroup
 
     public IEnumerable<Match> Matches(string text, int start, int length)
     {
-        var regexes = _regexes;
-        var (han, latin) = Scripts(text, start, length);
-        if (!han) return Alternation(regexes.Latin, text, start, length);
-        if (!latin) return Alternation(regexes.Han, text, start, length);
-        return Alternation(regexes.LatinAmongHan, text, start, length)
-            .Concat(Alternation(regexes.Han, text, start, length))
-            .OrderBy(m => m.Index);
+        var variants = VariantsFor(text, start, length);
+        return variants.Length == 1
+            ? Alternation(variants[0], text, start, length)
+            : Alternation(variants[0], text, start, length).Concat(Alternation(variants[1], text, start, length)).OrderBy(m => m.Index);
     }
 
-    public bool IsMatch(string text, int start, int length)
+    public bool IsMatch(string text, int start, int length) =>
+        text.Length > 0 && VariantsFor(text, start, length).Any(p => p.Each.Any(r => SafeRegex.FirstNonEmpty(r, text, start, length) is not null));
+
+    /// <summary>The compiled variants for the scripts the text contains: Latin alone, Han alone, or Latin among Han plus Han.</summary>
+    private Patterns[] VariantsFor(string text, int start, int length)
     {
-        if (text.Length == 0) return false;
         var regexes = _regexes;
         var (han, latin) = Scripts(text, start, length);
-        return (han ? (latin ? [regexes.LatinAmongHan, regexes.Han] : [regexes.Han]) : new[] { regexes.Latin })
-            .Any(p => p.Each.Any(r => SafeRegex.FirstNonEmpty(r, text, start, length) is not null));
+        return !han ? [regexes.Latin] : !latin ? [regexes.Han] : [regexes.LatinAmongHan, regexes.Han];
     }
 
     /// <summary>

@@ -9,15 +9,8 @@ public static class SafeRegex
     {
         if (regex is null || text.Length == 0) yield break;
         if (length < 0) length = text.Length - start;
-        Match match;
-        try { match = regex.Match(text, start, length); }
-        catch (RegexMatchTimeoutException) { yield break; }
-        while (match.Success)
-        {
-            if (match.Length > 0) yield return match;
-            try { match = match.NextMatch(); }
-            catch (RegexMatchTimeoutException) { yield break; }
-        }
+        for (var match = FirstNonEmpty(regex, text, start, length); match is not null; match = NextNonEmpty(match))
+            yield return match;
     }
 
     /// <summary>The first non-empty match, or null; no enumerator, for callers that step through matches themselves.</summary>
