@@ -117,16 +117,20 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
             Asks = asks,
             ClosingTemplate = _templates.Build(document.Language, nextStep, TemplateAttendees(draft, attendee), date.Resolved),
         };
-        return document.Folded ? AsWritten(analysis, document.OriginalText) : analysis;
+        return document.Folded ? AsWritten(analysis, document.OriginalText, document.Text) : analysis;
     }
 
     /// <summary>
     /// A draft in traditional Chinese is matched as simplified; what the rep sees (the analyzed text and every piece of
     /// evidence) is given back as written. Offsets are the same in both.
     /// </summary>
-    private static DraftAnalysis AsWritten(DraftAnalysis analysis, string original)
+    private static DraftAnalysis AsWritten(DraftAnalysis analysis, string original, string folded)
     {
         TextSpan Span(TextSpan s) => s with { Text = original[s.Start..s.End] };
+        // The resolved time's words carry no offsets; folding keeps every offset, so they are where the folded text has them.
+        ResolvedTime? Resolved(ResolvedTime? r) =>
+            r is null || r.Text.Length == 0 || folded.IndexOf(r.Text, StringComparison.Ordinal) is not (>= 0 and var at) ? r
+            : r with { Text = original.Substring(at, r.Text.Length) };
         List<TextSpan> Spans(IReadOnlyList<TextSpan> spans) => spans.Select(Span).ToList();
         var e = analysis.Elements;
         return analysis with
@@ -135,7 +139,7 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
             Elements = new Model.Elements(
                 e.Action with { Evidence = Spans(e.Action.Evidence) },
                 e.Attendee with { Evidence = Spans(e.Attendee.Evidence) },
-                e.Date with { Evidence = Spans(e.Date.Evidence) },
+                e.Date with { Evidence = Spans(e.Date.Evidence), Resolved = Resolved(e.Date.Resolved) },
                 e.Confirmation with { Evidence = Spans(e.Confirmation.Evidence) }),
             VaguePhrases = analysis.VaguePhrases.Select(v => v with { Text = original[v.Start..v.End] }).ToList(),
             Asks = Spans(analysis.Asks),

@@ -45,5 +45,7 @@ public class TraditionalChineseTests
         var evidence = analysis.Elements.Action.Evidence.Concat(analysis.Elements.Confirmation.Evidence).Concat(analysis.Elements.Attendee.Evidence);
         Assert.All(evidence, e => Assert.Equal(analysis.AnalyzedText[e.Start..e.End], e.Text));
         Assert.Contains(analysis.Elements.Confirmation.Evidence, e => e.Text.Contains("請問這個時間"));
+        Assert.Contains(analysis.Elements.Date.Resolved!.Text, analysis.AnalyzedText); // the resolved time's words too
+        Assert.Contains("點", analysis.Elements.Date.Resolved.Text);
     }
 }
