@@ -95,13 +95,10 @@ public static class AttendeeFinder
     }
 
     /// <summary>"Please pass my thanks to Jorge", 代我向刘总问好: the person is greeted or thanked, not part of the step.</summary>
-    private static bool IsGreetedOnly(SentenceContext context, Sentence sentence, int start)
-    {
-        var from = Math.Max(sentence.Start, start - MaxGreetingLead);
-        return context.Lexicon.IsMatch("greetedOnly", context.Text, from, start - from);
-    }
+    private static bool IsGreetedOnly(SentenceContext context, Sentence sentence, int start) =>
+        context.Matches("thanksPassedOn", sentence).Any(m => m.Index < start && start - (m.Index + m.Length) <= MaxGreetingLead);
 
-    private const int MaxGreetingLead = 60;
+    private const int MaxGreetingLead = 50;
 
     /// <summary>
     /// People take part in the next step only in sentences about it: a sentence with an action, a time, a
