@@ -90,7 +90,7 @@ public static class NextStepClassifier
 
     private static Dictionary<NextStepType, int> ScoreCues(SentenceContext context, IEnumerable<Text.Sentence> sentences, bool replySubject = false, bool withDeferred = false)
     {
-        var scores = new Dictionary<NextStepType, int>();
+        var sentenceHits = new List<(Text.Sentence Sentence, List<(NextStepType Type, int Start, int End)> Hits)>();
         foreach (var sentence in sentences)
         {
             if (!replySubject && context.IsReplySubject(sentence)) continue;
@@ -108,10 +108,37 @@ public static class NextStepClassifier
             var documents = hits.Where(h => h.Type == NextStepType.Materials).ToList();
             hits.RemoveAll(h => h.Type != NextStepType.Materials
                 && (documents.Any(d => d.Start <= h.Start && h.End <= d.End) || NamesADocument(context, h.End, sentence.End)));
+            sentenceHits.Add((sentence, hits));
+        }
+        DropReviewHeldOnline(context, sentenceHits);
+        var scores = new Dictionary<NextStepType, int>();
+        foreach (var (sentence, hits) in sentenceHits)
             foreach (var group in hits.GroupBy(h => h.Type))
                 scores[group.Key] = scores.GetValueOrDefault(group.Key) + Math.Min(group.Count(), 2) * (sentence.IsSubject ? SubjectWeight : 1);
-        }
         return scores;
+    }
+
+    /// <summary>
+    /// "方案评审（线上）", "方案评审改为线上：本周五…Teams 会议": a review of the proposal held online, with none of their
+    /// engineers named, is the online meeting (labellers of five sets); in person, or "请贵司架构组参加", it is a
+    /// technical exchange. Only the bare review is weighed this way: 技术方案评审 and 架构评审 are technical wherever held.
+    /// </summary>
+    private static void DropReviewHeldOnline(SentenceContext context, List<(Text.Sentence Sentence, List<(NextStepType Type, int Start, int End)> Hits)> sentenceHits)
+    {
+        bool IsBareReview((NextStepType Type, int Start, int End) h) =>
+            h.Type == NextStepType.TechnicalExchange && context.Lexicon.IsMatch("bareProposalReview", context.Text, h.Start, h.End - h.Start);
+        if (!sentenceHits.Any(s => s.Hits.Any(IsBareReview))) return;
+        var online = context.Lexicon.NextStepPatterns.First(p => p.Type == NextStepType.OnlineMeeting).Pattern;
+        var heldOnline = LocationIsOnline(context) || sentenceHits.Any(s => online.IsMatch(context.Text, s.Sentence.Start, s.Sentence.End - s.Sentence.Start));
+        if (!heldOnline || sentenceHits.Any(s => context.IsMatch("technicalAudience", s.Sentence))) return;
+        foreach (var (_, hits) in sentenceHits) hits.RemoveAll(IsBareReview);
+    }
+
+    private static bool LocationIsOnline(SentenceContext context)
+    {
+        var location = context.Document.Draft.Location;
+        return !string.IsNullOrWhiteSpace(location) && context.Lexicon.NextStepPatterns
+            .Any(p => p.Type == NextStepType.OnlineMeeting && p.Pattern.IsMatch(location, 0, location.Length));
     }
 
     /// <param name="asked">The sentences that ask the recipient to confirm (the confirmation evidence), if known.</param>
@@ -214,11 +241,7 @@ public static class NextStepClassifier
             && Mentions("execEncounter"))
             scores[NextStepType.ExecutiveMeeting] = scores.GetValueOrDefault(NextStepType.ExecutiveMeeting) + 1;
 
-        var location = context.Document.Draft.Location;
-        if (!string.IsNullOrWhiteSpace(location))
-            foreach (var (type, pattern) in context.Lexicon.NextStepPatterns)
-                if (type == NextStepType.OnlineMeeting && pattern.IsMatch(location, 0, location.Length))
-                    scores[type] = scores.GetValueOrDefault(type) + 1;
+        if (LocationIsOnline(context)) scores[NextStepType.OnlineMeeting] = scores.GetValueOrDefault(NextStepType.OnlineMeeting) + 1;
 
         // A session, a review or a walkthrough with their engineers (SRE team, 信息科, IT 项目组) is a technical exchange
         // when nothing else names the step: neither a purpose nor documents to send. A demo or a call stays what it is.
