@@ -121,8 +121,8 @@ public sealed class DraftAnalyzer : IDraftAnalyzer
     }
 
     /// <summary>
-    /// A draft in traditional Chinese is matched as simplified; what the rep sees (the analyzed text and every piece of
-    /// evidence) is given back as written. Offsets are the same in both.
+    /// A draft in traditional Chinese, or with typographic apostrophes, is matched folded (<see cref="Text.MatchingText"/>);
+    /// what the rep sees (the analyzed text and every piece of evidence) is given back as written. Offsets are the same in both.
     /// </summary>
     private static DraftAnalysis AsWritten(DraftAnalysis analysis, string original, string folded)
     {

@@ -20,7 +20,7 @@ public sealed class DraftDocument
     public const int MaxSubjectChars = 1_000;
 
     public required Draft Draft { get; init; }
-    /// <summary>The analyzed text as matched: traditional Chinese read as simplified (same length and offsets).</summary>
+    /// <summary>The analyzed text as matched (<see cref="MatchingText"/>: same length and offsets).</summary>
     public required string Text { get; init; }
     /// <summary>The analyzed text as the rep wrote it; the same instance as <see cref="Text"/> when nothing was folded.</summary>
     public string OriginalText { get; init; } = "";
@@ -72,8 +72,8 @@ public sealed class DraftDocument
 
         var bodyStart = subject.Length == 0 ? 0 : subject.Length + 2;
         var originalText = subject.Length == 0 ? body : subject + "\n\n" + body;
-        // Traditional Chinese is matched as simplified; the original is kept for what the rep sees.
-        var (foldedSubject, foldedBody) = (TraditionalChinese.Fold(subject), TraditionalChinese.Fold(body));
+        // Traditional Chinese is matched as simplified, ’ as '; the original is kept for what the rep sees.
+        var (foldedSubject, foldedBody) = (MatchingText.Fold(subject), MatchingText.Fold(body));
         var text = ReferenceEquals(foldedSubject, subject) && ReferenceEquals(foldedBody, body) ? originalText
             : foldedSubject.Length == 0 ? foldedBody : foldedSubject + "\n\n" + foldedBody;
         body = foldedBody;
@@ -126,17 +126,17 @@ public sealed class DraftDocument
     /// <summary>Names and the place read the same way as the text (陳經理 on the To line is 陈经理 in the folded text).</summary>
     private static Draft FoldNames(Draft draft)
     {
-        static bool HasTraditional(string? s) => s is not null && !ReferenceEquals(TraditionalChinese.Fold(s), s);
-        if (!draft.Everyone.Any(p => HasTraditional(p.Name)) && !HasTraditional(draft.Location)) return draft;
+        static bool Changes(string? s) => s is not null && !ReferenceEquals(MatchingText.Fold(s), s);
+        if (!draft.Everyone.Any(p => Changes(p.Name)) && !Changes(draft.Location)) return draft;
         static IReadOnlyList<EmailAddress>? Fold(IReadOnlyList<EmailAddress>? people) =>
-            people?.Select(p => p with { Name = p.Name is null ? null : TraditionalChinese.Fold(p.Name) }).ToList();
+            people?.Select(p => p with { Name = p.Name is null ? null : MatchingText.Fold(p.Name) }).ToList();
         return draft with
         {
             To = Fold(draft.To),
             Cc = Fold(draft.Cc),
             Attendees = Fold(draft.Attendees),
             OptionalAttendees = Fold(draft.OptionalAttendees),
-            Location = draft.Location is null ? null : TraditionalChinese.Fold(draft.Location),
+            Location = draft.Location is null ? null : MatchingText.Fold(draft.Location),
         };
     }
 
