@@ -13,7 +13,7 @@ public sealed class IgnoredRangeFinder
 
     private const int HeaderLookahead = 5;
     private const int MaxSignatureLines = 8;
-    private const int MaxSignatureLineLength = 90;
+    private const int MaxSignatureLineLength = 120;
 
     private readonly Regex? _quoteToEnd, _forwardToEnd, _headerFrom, _headerSent, _quoteLine, _delimiter, _signOff, _inlineSignOff, _contact;
 
