@@ -6,6 +6,7 @@ namespace OutlookCommit.Analysis.Elements;
 public static class ActionFinder
 {
     private const int MaxGapAfterFrame = 40;
+    private const int MaxDoneTail = 8;
 
     /// <summary>
     /// The general shape of a step: a request or commitment ("could you", "I'll", 请, 我们会) followed by a
@@ -120,6 +121,8 @@ public static class ActionFinder
             foreach (var m in context.Matches("action", sentence))
             {
                 if (delivered.Any(c => c.Start <= m.Index && m.Index < c.End)) continue;
+                // "7月8日演示之后，…想跟您再约个时间深入聊聊": an activity already done, or named as a point in time, is no step.
+                if (context.Lexicon.IsMatch("actionAlreadyDone", context.Text, m.Index + m.Length, Math.Min(MaxDoneTail, sentence.End - m.Index - m.Length))) continue;
                 if (!byOurExecutive && context.OverlapsVague(m.Index, m.Index + m.Length, VagueKind.VagueAction)) continue;
                 // "Let's reconnect on the pilot": beside a vague verb, an activity is only the topic.
                 if (vagueSentence && IsTopic(context, sentence, m.Index)) continue;
