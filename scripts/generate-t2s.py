@@ -23,8 +23,8 @@ with opener(source, "rt", encoding="utf-8") as lines:
         pairs[chr(traditional)] = chr(simplified[0])
 
 # Characters Unihan gives only as semantic variants although simplified Chinese writes them with the other form
-# (下週四 is 下周四 to the date recognizer; 這裡 is 这里). Kept here so a regeneration keeps them.
-SUPPLEMENT = {"週": "周", "裡": "里", "裏": "里", "佈": "布"}
+# (下週四 is 下周四 to the date recognizer; 這裡 is 这里; 回覆 is 回复). Kept here so a regeneration keeps them.
+SUPPLEMENT = {"週": "周", "裡": "里", "裏": "里", "佈": "布", "覆": "复"}
 for traditional, simplified in SUPPLEMENT.items():
     pairs.setdefault(traditional, simplified)
 

@@ -10,6 +10,7 @@ public class TraditionalChineseTests
     [InlineData("下禮拜二下午兩點到貴公司拜訪", "下礼拜二下午两点到贵公司拜访")]
     [InlineData("這樣 OK 嗎？請確認陳課長能參加。", "这样 OK 吗？请确认陈课长能参加。")]
     [InlineData("顯著的進展", "显著的进展")] // 著 is also simplified: left alone
+    [InlineData("請於週一前回覆是否出席", "请于周一前回复是否出席")] // 週 and 覆 are only semantic variants in Unihan: supplemented
     public void Folds_character_for_character(string traditional, string simplified)
     {
         var folded = TraditionalChinese.Fold(traditional);
