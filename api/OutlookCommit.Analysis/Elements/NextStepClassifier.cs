@@ -264,7 +264,9 @@ public static class NextStepClassifier
         // Likewise documents prepared or revised around a workshop, a visit or an introduction are its preparation.
         // "I'll send a one-page scope summary by December 30 so you both have it in advance" of the call: the
         // document prepares the meeting, which is the step.
-        if (scores.ContainsKey(NextStepType.Materials) && Mentions("preparesForMeeting")
+        // An online invite that goes through documents ("线上评审：修订版报价及服务条款") is the meeting; they are its agenda.
+        var onlineInvite = context.Document.Draft.Kind == DraftKind.Event && scores.ContainsKey(NextStepType.OnlineMeeting);
+        if (scores.ContainsKey(NextStepType.Materials) && (onlineInvite || Mentions("preparesForMeeting"))
             && (scores.ContainsKey(NextStepType.OnlineMeeting) || Mentions("remoteCall")))
         {
             scores.Remove(NextStepType.Materials);
