@@ -3,12 +3,19 @@ using OutlookCommit.Analysis.Text;
 
 namespace OutlookCommit.Analysis.Tests;
 
-/// <summary>Typographic apostrophes (what Outlook and phones type) are matched as plain ones and given back as written.</summary>
+/// <summary>
+/// The text as matched: traditional Chinese as simplified, typographic apostrophes (what Outlook and phones type) as plain
+/// ones, character for character; what the rep sees is given back as written.
+/// </summary>
 public class MatchingTextTests
 {
     [Theory]
     [InlineData("I\u2019d like to", "I'd like to")]
     [InlineData("\u2018Let\u2019s\u2019 下週", "'Let's' 下周")]
+    [InlineData("下禮拜二下午兩點到貴公司拜訪", "下礼拜二下午两点到贵公司拜访")]
+    [InlineData("這樣 OK 嗎？請確認陳課長能參加。", "这样 OK 吗？请确认陈课长能参加。")]
+    [InlineData("顯著的進展", "显著的进展")] // 著 is also simplified: left alone
+    [InlineData("請於週一前回覆是否出席", "请于周一前回复是否出席")] // 週 and 覆 are only semantic variants in Unihan: supplemented
     public void Folds_apostrophes_and_traditional_characters_in_place(string written, string matched)
     {
         var folded = MatchingText.Fold(written);
@@ -18,7 +25,9 @@ public class MatchingTextTests
 
     [Theory]
     [InlineData("I'd like to meet on Tuesday.")]
+    [InlineData("下周三下午3点到贵司做一次技术交流")]
     [InlineData("")]
+    [InlineData("👍 \uD800 mixed 文字")]
     public void Text_with_nothing_to_fold_is_the_same_instance(string text) => Assert.Same(text, MatchingText.Fold(text));
 
     [Fact]

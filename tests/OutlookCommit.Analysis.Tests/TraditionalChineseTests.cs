@@ -1,31 +1,10 @@
 using OutlookCommit.Analysis.Model;
-using OutlookCommit.Analysis.Text;
 
 namespace OutlookCommit.Analysis.Tests;
 
-/// <summary>Traditional Chinese is read with the simplified lexicons, and given back as written.</summary>
+/// <summary>Traditional Chinese is read with the simplified lexicons, and given back as written (the fold itself: <see cref="MatchingTextTests"/>).</summary>
 public class TraditionalChineseTests
 {
-    [Theory]
-    [InlineData("下禮拜二下午兩點到貴公司拜訪", "下礼拜二下午两点到贵公司拜访")]
-    [InlineData("這樣 OK 嗎？請確認陳課長能參加。", "这样 OK 吗？请确认陈课长能参加。")]
-    [InlineData("顯著的進展", "显著的进展")] // 著 is also simplified: left alone
-    [InlineData("請於週一前回覆是否出席", "请于周一前回复是否出席")] // 週 and 覆 are only semantic variants in Unihan: supplemented
-    public void Folds_character_for_character(string traditional, string simplified)
-    {
-        var folded = TraditionalChinese.Fold(traditional);
-        Assert.Equal(simplified, folded);
-        Assert.Equal(traditional.Length, folded.Length);
-    }
-
-    [Theory]
-    [InlineData("下周三下午3点到贵司做一次技术交流")]
-    [InlineData("Let's meet on Tuesday at 2pm.")]
-    [InlineData("")]
-    [InlineData("👍 \uD800 mixed 文字")]
-    public void Text_without_traditional_characters_is_the_same_instance(string text) =>
-        Assert.Same(text, TraditionalChinese.Fold(text));
-
     [Fact]
     public void A_traditional_draft_is_analyzed_and_shown_as_written()
     {
