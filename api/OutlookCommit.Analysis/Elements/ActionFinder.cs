@@ -123,7 +123,7 @@ public static class ActionFinder
                 if (delivered.Any(c => c.Start <= m.Index && m.Index < c.End)) continue;
                 // "7月8日演示之后，…想跟您再约个时间深入聊聊", "Following our demo on Tuesday, …": an activity already done,
                 // or named as a point in time, is no step.
-                if (context.Lexicon.IsMatch("cueAfterPast", context.Text, Math.Max(sentence.Start, m.Index - MaxDoneTail * 3), m.Index - Math.Max(sentence.Start, m.Index - MaxDoneTail * 3))) continue;
+                if (context.LeadMatches("cueAfterPast", sentence.Start, m.Index, SentenceContext.MaxCueLeadGap)) continue;
                 if (context.Lexicon.IsMatch("actionAlreadyDone", context.Text, m.Index + m.Length, Math.Min(MaxDoneTail, sentence.End - m.Index - m.Length))) continue;
                 if (!byOurExecutive && context.OverlapsVague(m.Index, m.Index + m.Length, VagueKind.VagueAction)) continue;
                 // "Let's reconnect on the pilot": beside a vague verb, an activity is only the topic.

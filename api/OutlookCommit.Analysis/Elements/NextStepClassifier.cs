@@ -67,17 +67,10 @@ public static class NextStepClassifier
     /// workshop") or a purpose taken care of on the way ("再去一趟苏州工厂，…，顺便把 POC 的范围 finalize").
     /// </summary>
     private static bool LeadSaysNotTheStep(SentenceContext context, int sentenceStart, int cueStart) =>
-        LeadMatches(context, "cueAfterPast", sentenceStart, cueStart, MaxCueLeadGap)
-        || LeadMatches(context, "cuePreparedFor", sentenceStart, cueStart, MaxCueLeadGap)
-        || LeadMatches(context, "sidePurpose", sentenceStart, cueStart, MaxSidePurposeLead);
+        context.LeadMatches("cueAfterPast", sentenceStart, cueStart, SentenceContext.MaxCueLeadGap)
+        || context.LeadMatches("cuePreparedFor", sentenceStart, cueStart, SentenceContext.MaxCueLeadGap)
+        || context.LeadMatches("sidePurpose", sentenceStart, cueStart, MaxSidePurposeLead);
 
-    private static bool LeadMatches(SentenceContext context, string group, int sentenceStart, int cueStart, int maxLead)
-    {
-        var from = Math.Max(sentenceStart, cueStart - maxLead);
-        return context.Lexicon.IsMatch(group, context.Text, from, cueStart - from);
-    }
-
-    private const int MaxCueLeadGap = 24;
     private const int MaxSidePurposeLead = 48;
 
     /// <summary>The end of the word the cue starts with ("introduce" in "introduce our CEO to…").</summary>
@@ -128,17 +121,19 @@ public static class NextStepClassifier
         bool IsBareReview((NextStepType Type, int Start, int End) h) =>
             h.Type == NextStepType.TechnicalExchange && context.Lexicon.IsMatch("bareProposalReview", context.Text, h.Start, h.End - h.Start);
         if (!sentenceHits.Any(s => s.Hits.Any(IsBareReview))) return;
-        var online = context.Lexicon.NextStepPatterns.First(p => p.Type == NextStepType.OnlineMeeting).Pattern;
+        var online = OnlineMeetingCues(context);
         var heldOnline = LocationIsOnline(context) || sentenceHits.Any(s => online.IsMatch(context.Text, s.Sentence.Start, s.Sentence.End - s.Sentence.Start));
         if (!heldOnline || sentenceHits.Any(s => context.IsMatch("technicalAudience", s.Sentence))) return;
         foreach (var (_, hits) in sentenceHits) hits.RemoveAll(IsBareReview);
     }
 
+    private static Lexicons.PatternGroup OnlineMeetingCues(SentenceContext context) =>
+        context.Lexicon.NextStepPatterns.First(p => p.Type == NextStepType.OnlineMeeting).Pattern;
+
     private static bool LocationIsOnline(SentenceContext context)
     {
         var location = context.Document.Draft.Location;
-        return !string.IsNullOrWhiteSpace(location) && context.Lexicon.NextStepPatterns
-            .Any(p => p.Type == NextStepType.OnlineMeeting && p.Pattern.IsMatch(location, 0, location.Length));
+        return !string.IsNullOrWhiteSpace(location) && OnlineMeetingCues(context).IsMatch(location, 0, location.Length);
     }
 
     /// <param name="asked">The sentences that ask the recipient to confirm (the confirmation evidence), if known.</param>

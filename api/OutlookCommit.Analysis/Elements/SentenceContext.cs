@@ -49,6 +49,16 @@ public sealed class SentenceContext(DraftDocument document, Lexicon lexicon, IRe
 
     public bool IsMatch(string group, Sentence s) => Matches(group, s).Count > 0;
 
+    /// <summary>How far before a cue its lead is read ("Following our demo on Tuesday, …", 根据上次的…).</summary>
+    public const int MaxCueLeadGap = 24;
+
+    /// <summary>Whether the words just before a cue, within its sentence and at most <paramref name="maxLead"/> back, match the group.</summary>
+    public bool LeadMatches(string group, int sentenceStart, int cueStart, int maxLead)
+    {
+        var from = Math.Max(sentenceStart, cueStart - maxLead);
+        return Lexicon.IsMatch(group, Text, from, cueStart - from);
+    }
+
     /// <summary>Whether the sentence names a time that resolves ahead (a day, a window of about a week, a clock time).</summary>
     public bool HasResolvableDate(Sentence s) => Dates.Any(d => d.Sentence.Start == s.Start && d.Mention.Quality == DateQuality.Resolvable);
 
